@@ -1,0 +1,39 @@
+// Errors of the command-line layer and the exit codes main() maps them to.
+//
+//   exit 0  success
+//   exit 1  bad input: a flag value, a scenario or a data file failed validation
+//           (staffsim::InvalidInput from the libraries, InputError from tools/)
+//   exit 2  usage error: unknown flag, missing required flag (reported by CLI11)
+//   exit 3  I/O error: a file could not be read or written
+//   exit 4  internal error: a bug in staffsim; please report it
+#pragma once
+
+#include <string>
+
+#include "models/error.hpp"
+
+namespace staffsim::tools {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitBadInput = 1,
+  kExitUsage = 2,
+  kExitIo = 3,
+  kExitInternal = 4,
+};
+
+// Invalid content of a file or flag, already formatted with its location
+// ("plan.yaml:14:7: agent_groups[1].skills[0]: unknown contact type \"vip\"" or
+//  "--aht: expected a duration such as 20s, 5m or 1.5h, found \"x\"").
+class InputError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A file could not be opened, read, written or renamed.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace staffsim::tools

@@ -1,0 +1,12 @@
+// The staffsim subcommands. Each adds itself to the application; its callback throws
+// staffsim::Error subclasses on failure, which main() turns into a message and an exit code
+// (see tools/cli_error.hpp).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace staffsim::tools {
+
+void add_erlang_command(CLI::App& app);
+
+}  // namespace staffsim::tools

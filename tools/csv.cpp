@@ -1,0 +1,126 @@
+#include "tools/csv.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "tools/cli_error.hpp"
+#include "tools/file_io.hpp"
+
+namespace staffsim::tools {
+namespace {
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
+CsvTable CsvTable::parse(std::string_view text, std::string name) {
+  CsvTable table;
+  table.name_ = std::move(name);
+  std::size_t line = 1;
+  std::size_t pos = 0;
+  bool have_header = false;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte-order mark
+  while (pos < text.size()) {
+    std::size_t row_line = line;
+    std::vector<std::string> fields;
+    std::string field;
+    bool in_quotes = false;
+    bool row_done = false;
+    bool any_char = false;
+    while (pos < text.size() && !row_done) {
+      char c = text[pos++];
+      any_char = true;
+      if (in_quotes) {
+        if (c == '"') {
+          if (pos < text.size() && text[pos] == '"') {
+            field += '"';
+            ++pos;
+          } else {
+            in_quotes = false;
+          }
+        } else {
+          if (c == '\n') ++line;
+          field += c;
+        }
+      } else if (c == '"') {
+        in_quotes = true;
+      } else if (c == ',') {
+        fields.push_back(std::move(field));
+        field.clear();
+      } else if (c == '\n') {
+        row_done = true;
+        ++line;
+      } else if (c == '\r' && pos < text.size() && text[pos] == '\n') {
+        // handled by the '\n' on the next iteration
+      } else {
+        field += c;
+      }
+    }
+    if (in_quotes) {
+      throw InputError(table.name_ + ":" + std::to_string(row_line) + ": unterminated quoted field");
+    }
+    if (!any_char) break;
+    fields.push_back(std::move(field));
+    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (!have_header) {
+      table.header_ = std::move(fields);
+      have_header = true;
+      continue;
+    }
+    if (fields.size() != table.header_.size()) {
+      throw InputError(table.name_ + ":" + std::to_string(row_line) + ": expected " +
+                       std::to_string(table.header_.size()) + " fields as in the header, found " +
+                       std::to_string(fields.size()));
+    }
+    table.rows_.push_back(Row{row_line, std::move(fields)});
+  }
+  if (!have_header) throw InputError(table.name_ + ": empty file, expected a header row");
+  return table;
+}
+
+CsvTable CsvTable::read(const std::string& path) { return parse(read_file(path), path); }
+
+std::optional<std::size_t> CsvTable::find_column(std::string_view column) const {
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (header_[i] == column) return i;
+  }
+  return std::nullopt;
+}
+
+std::size_t CsvTable::column(std::string_view column) const {
+  if (auto i = find_column(column)) return *i;
+  std::string names;
+  for (const auto& h : header_) {
+    if (!names.empty()) names += ", ";
+    names += h;
+  }
+  throw InputError(name_ + ":1: missing column " + quoted(column) + " (columns are: " + names +
+                   ")");
+}
+
+std::string CsvTable::where(const Row& row) const {
+  return name_ + ":" + std::to_string(row.line) + ": ";
+}
+
+double CsvTable::number(const Row& row, std::size_t column) const {
+  const std::string& s = row.fields.at(column);
+  double value = 0.0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) {
+    throw InputError(where(row) + header_.at(column) + ": expected a number, found " + quoted(s));
+  }
+  return value;
+}
+
+long long CsvTable::integer(const Row& row, std::size_t column) const {
+  const std::string& s = row.fields.at(column);
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
+    throw InputError(where(row) + header_.at(column) + ": expected a whole number, found " +
+                     quoted(s));
+  }
+  return value;
+}
+
+}  // namespace staffsim::tools

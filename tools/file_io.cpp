@@ -1,0 +1,69 @@
+#include "tools/file_io.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "tools/cli_error.hpp"
+
+namespace staffsim::tools {
+namespace {
+
+std::string temp_path_for(const std::string& path) {
+  return path + ".tmp-" + std::to_string(::getpid());
+}
+
+void write_temp(const std::string& temp, const std::string& final_path, const std::string& content) {
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (f == nullptr) {
+    throw IoError("cannot write " + final_path + ": " + std::strerror(errno));
+  }
+  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  ok = (std::fflush(f) == 0) && ok;
+  int saved = errno;
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) {
+    std::remove(temp.c_str());
+    throw IoError("cannot write " + final_path + ": " + std::strerror(saved));
+  }
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError("cannot read " + path + ": " + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw IoError("cannot read " + path + ": read error");
+  return buffer.str();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  write_files_atomically({{path, content}});
+}
+
+void write_files_atomically(const std::vector<PendingFile>& files) {
+  std::vector<std::string> temps;
+  try {
+    for (const auto& file : files) {
+      temps.push_back(temp_path_for(file.path));
+      write_temp(temps.back(), file.path, file.content);
+    }
+  } catch (...) {
+    for (const auto& t : temps) std::remove(t.c_str());
+    throw;
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (std::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
+      int saved = errno;
+      for (std::size_t j = i; j < files.size(); ++j) std::remove(temps[j].c_str());
+      throw IoError("cannot write " + files[i].path + ": " + std::strerror(saved));
+    }
+  }
+}
+
+}  // namespace staffsim::tools

@@ -1,0 +1,27 @@
+// File access for the command line: whole-file reads and all-or-nothing writes.
+//
+// write_file_atomically writes to a temporary file next to the target and renames it into place,
+// so a reader never sees a half-written file and a failure leaves no partial output behind.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace staffsim::tools {
+
+// Reads a whole file; throws IoError naming the path and the reason.
+std::string read_file(const std::string& path);
+
+// Writes content to path via a temporary file and rename(2); throws IoError on failure and
+// removes the temporary file.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+// Writes several files all-or-nothing: every content goes to a temporary first, and only when all
+// temporaries are written are they renamed into place.
+struct PendingFile {
+  std::string path;
+  std::string content;
+};
+void write_files_atomically(const std::vector<PendingFile>& files);
+
+}  // namespace staffsim::tools

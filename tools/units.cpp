@@ -1,0 +1,128 @@
+#include "tools/units.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cmath>
+#include <string>
+
+#include "models/error.hpp"
+
+namespace staffsim::tools {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Parses the longest numeric prefix of s; returns the number of characters used (0 if none).
+std::size_t parse_prefix(std::string_view s, double& value) {
+  if (s.empty()) return 0;
+  // from_chars does not accept a leading '+'.
+  std::size_t skip = (s.front() == '+') ? 1 : 0;
+  const char* first = s.data() + skip;
+  auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), value);
+  if (ec != std::errc() || ptr == first) return 0;
+  return static_cast<std::size_t>(ptr - s.data());
+}
+
+// Seconds in one unit, or 0 if the unit is unknown.
+double unit_seconds(std::string_view unit) {
+  if (unit == "s" || unit == "sec") return 1.0;
+  if (unit == "ms") return 1e-3;
+  if (unit == "m" || unit == "min") return 60.0;
+  if (unit == "h") return 3600.0;
+  if (unit == "d") return 86400.0;
+  return 0.0;
+}
+
+}  // namespace
+
+double parse_number(std::string_view text) {
+  std::string_view s = trim(text);
+  double value = 0.0;
+  std::size_t used = parse_prefix(s, value);
+  if (used == 0 || used != s.size() || !std::isfinite(value)) {
+    throw InvalidInput("expected a number, found " + quoted(text));
+  }
+  return value;
+}
+
+double parse_duration_s(std::string_view text) {
+  std::string_view s = trim(text);
+  double value = 0.0;
+  std::size_t used = parse_prefix(s, value);
+  if (used == 0 || !std::isfinite(value)) {
+    throw InvalidInput("expected a duration such as 20s, 5m or 1.5h, found " + quoted(text));
+  }
+  std::string_view unit = trim(s.substr(used));
+  if (unit.empty()) return value;  // bare numbers are seconds
+  double scale = unit_seconds(unit);
+  if (scale == 0.0) {
+    throw InvalidInput("unknown duration unit " + quoted(unit) + " in " + quoted(text) +
+                       " (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
+  }
+  return value * scale;
+}
+
+double parse_rate_per_s(std::string_view text) {
+  std::string_view s = trim(text);
+  std::size_t slash = s.find('/');
+  if (slash == std::string_view::npos) {
+    throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
+                       quoted(text));
+  }
+  double count = 0.0;
+  std::string_view count_text = trim(s.substr(0, slash));
+  if (parse_prefix(count_text, count) != count_text.size() || count_text.empty() ||
+      !std::isfinite(count)) {
+    throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
+                       quoted(text));
+  }
+  std::string_view per = trim(s.substr(slash + 1));
+  double seconds = unit_seconds(per);
+  if (seconds == 0.0) {
+    // "120/30m": a count per duration.
+    double n = 0.0;
+    std::size_t used = parse_prefix(per, n);
+    if (used == 0) {
+      throw InvalidInput("unknown rate interval " + quoted(per) + " in " + quoted(text) +
+                         " (expected /s, /m, /h, /d or a duration such as /30m)");
+    }
+    seconds = parse_duration_s(per);
+    if (!(seconds > 0.0)) {
+      throw InvalidInput("the interval of a rate must be positive, found " + quoted(text));
+    }
+  }
+  return count / seconds;
+}
+
+double parse_fraction(std::string_view text) {
+  std::string_view s = trim(text);
+  bool percent = !s.empty() && s.back() == '%';
+  if (percent) s = trim(s.substr(0, s.size() - 1));
+  double value = 0.0;
+  std::size_t used = parse_prefix(s, value);
+  if (used == 0 || used != s.size() || !std::isfinite(value)) {
+    throw InvalidInput("expected a percentage such as 80% or a fraction such as 0.8, found " +
+                       quoted(text));
+  }
+  return percent ? value / 100.0 : value;
+}
+
+std::string format_duration(double seconds) {
+  auto fmt = [](double v, const char* unit) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g%s", v, unit);
+    return std::string(buf);
+  };
+  double a = std::fabs(seconds);
+  if (a >= 3600.0 && std::fmod(a, 360.0) == 0.0) return fmt(seconds / 3600.0, "h");
+  if (a >= 60.0 && std::fmod(a, 6.0) == 0.0) return fmt(seconds / 60.0, "m");
+  return fmt(seconds, "s");
+}
+
+}  // namespace staffsim::tools
