@@ -81,7 +81,7 @@ class ErlangA {
   int agents_;
   // x = N mu / theta, y = lambda / theta; log of pi_N (probability of exactly N in system).
   double x_, y_, log_pi_n_;
-  double p_wait_, p_abandon_;
+  double p_wait_, p_no_wait_, p_abandon_;
 };
 
 }  // namespace staffsim::models
