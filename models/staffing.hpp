@@ -15,6 +15,7 @@
 // on the phones after breaks, training and absence.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +29,9 @@ const char* to_string(QueueModel model);
 const char* to_string(ServiceLevelBasis basis);
 
 struct Workload {
-  double rate_per_s = 0;   // arrival rate, contacts per second
-  double aht_s = 0;        // mean handle time, seconds
-  double patience_s = 0;   // mean patience, seconds (Erlang A only)
+  double rate_per_s = 0;  // arrival rate, contacts per second
+  double aht_s = 0;       // mean handle time, seconds
+  double patience_s = 0;  // mean patience, seconds (Erlang A only)
 };
 
 // All figures of one model at one staffing level; figures a model does not define are NaN.
@@ -40,21 +41,22 @@ struct QueueMetrics {
   double offered_load = 0;  // Erlangs
   bool stable = true;       // false only for Erlang C with load >= agents
   double occupancy = 0;
-  double within_s = 20;     // the service-level threshold t used below
-  double p_block;           // Erlang B
-  double p_wait;            // Erlang C, A: P(W > 0)
-  double service_level;     // answered within t / offered
-  double service_level_answered;  // answered within t / answered (Erlang A; = service_level for C)
-  double asa_s;             // mean wait of answered contacts
-  double mean_wait_s;       // mean time in queue of all contacts
-  double p_abandon;         // Erlang A
+  double within_s = 20;  // the service-level threshold t used below
+  static constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+  double p_block = kUndefined;                 // Erlang B
+  double p_wait = kUndefined;                  // Erlang C, A: P(W > 0)
+  double service_level = kUndefined;           // answered within t / offered
+  double service_level_answered = kUndefined;  // answered within t / answered (= offered for C)
+  double asa_s = kUndefined;                   // mean wait of answered contacts
+  double mean_wait_s = kUndefined;             // mean time in queue of all contacts
+  double p_abandon = kUndefined;               // Erlang A
 };
 
 // Evaluates `model` at `agents`; throws InvalidInput on an invalid workload or agents < 1.
 QueueMetrics evaluate(QueueModel model, const Workload& workload, int agents, double within_s);
 
 struct ServiceLevelGoal {
-  double at_least = 0.8;   // fraction in (0, 1]
+  double at_least = 0.8;  // fraction in (0, 1]
   double within_s = 20;
   ServiceLevelBasis basis = ServiceLevelBasis::offered;
 };
@@ -70,11 +72,14 @@ struct StaffingTargets {
 };
 
 struct StaffingResult {
-  int agents = 0;             // smallest on-phone staffing meeting every target
-  int scheduled_agents = 0;   // ceil(agents / (1 - shrinkage))
-  std::string binding_target; // "service_level", "asa", "wait_probability", "abandon",
-                              // "occupancy", "block" or "none" (no agent needed: zero volume)
-  QueueMetrics metrics;       // the figures at `agents`
+  int agents = 0;            // smallest on-phone staffing meeting every target
+  int scheduled_agents = 0;  // ceil(agents / (1 - shrinkage))
+  // The target that one agent fewer would miss: "service_level", "asa", "wait_probability",
+  // "abandon", "occupancy" or "block"; "stability" when one agent fewer would leave an Erlang C
+  // queue unstable (load >= agents) and every target is met at the first stable level; "none"
+  // when nothing binds (zero volume needs no agent; one agent already meets every target).
+  std::string binding_target;
+  QueueMetrics metrics;  // the figures at `agents`
 };
 
 // Throws InvalidInput for an invalid workload, a target outside its range or a target the model
