@@ -1,5 +1,6 @@
 #include "models/staffing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -91,20 +92,54 @@ void check_workload(QueueModel model, const Workload& w) {
   }
 }
 
-// The first target `m` misses, or nullptr when it meets them all.
-const char* missed_target(const QueueMetrics& m, const StaffingTargets& t) {
-  if (!m.stable) return "stability";
-  if (t.service_level) {
-    const double sl = t.service_level->basis == ServiceLevelBasis::offered
-                          ? m.service_level
-                          : m.service_level_answered;
-    if (!(sl >= t.service_level->at_least)) return "service_level";
+// The first target missed at `agents` ("stability" for an unstable Erlang C queue), or nullptr
+// when every target is met. Computes only the figures the targets need: this is the probe of the
+// staffing search.
+const char* missed_target(QueueModel model, const Workload& w, int agents,
+                          const StaffingTargets& t) {
+  auto sl_missed = [&](double offered, double answered) {
+    const double sl = t.service_level->basis == ServiceLevelBasis::offered ? offered : answered;
+    return !(sl >= t.service_level->at_least);
+  };
+  const double load = w.rate_per_s * w.aht_s;
+  switch (model) {
+    case QueueModel::erlang_b: {
+      const double block = erlang_b(load, agents);
+      if (t.max_occupancy && !(load * (1 - block) / agents <= *t.max_occupancy)) {
+        return "occupancy";
+      }
+      if (t.max_block && !(block <= *t.max_block)) return "block";
+      return nullptr;
+    }
+    case QueueModel::erlang_c: {
+      const ErlangC c(w.rate_per_s, w.aht_s, agents);
+      if (!c.stable()) return "stability";
+      if (t.service_level) {
+        const double sl = c.service_level(t.service_level->within_s);
+        if (sl_missed(sl, sl)) return "service_level";
+      }
+      if (t.max_asa_s && !(c.asa_s() <= *t.max_asa_s)) return "asa";
+      if (t.max_wait_probability && !(c.p_wait() <= *t.max_wait_probability)) {
+        return "wait_probability";
+      }
+      if (t.max_occupancy && !(c.occupancy() <= *t.max_occupancy)) return "occupancy";
+      return nullptr;
+    }
+    case QueueModel::erlang_a: {
+      const ErlangA a(w.rate_per_s, w.aht_s, w.patience_s, agents);
+      if (t.service_level) {
+        const double offered = a.service_level(t.service_level->within_s);
+        if (sl_missed(offered, offered / (1 - a.p_abandon()))) return "service_level";
+      }
+      if (t.max_asa_s && !(a.asa_s() <= *t.max_asa_s)) return "asa";
+      if (t.max_wait_probability && !(a.p_wait() <= *t.max_wait_probability)) {
+        return "wait_probability";
+      }
+      if (t.max_abandon && !(a.p_abandon() <= *t.max_abandon)) return "abandon";
+      if (t.max_occupancy && !(a.occupancy() <= *t.max_occupancy)) return "occupancy";
+      return nullptr;
+    }
   }
-  if (t.max_asa_s && !(m.asa_s <= *t.max_asa_s)) return "asa";
-  if (t.max_wait_probability && !(m.p_wait <= *t.max_wait_probability)) return "wait_probability";
-  if (t.max_abandon && !(m.p_abandon <= *t.max_abandon)) return "abandon";
-  if (t.max_occupancy && !(m.occupancy <= *t.max_occupancy)) return "occupancy";
-  if (t.max_block && !(m.p_block <= *t.max_block)) return "block";
   return nullptr;
 }
 
@@ -192,45 +227,55 @@ StaffingResult required_agents(QueueModel model, const Workload& w, const Staffi
     return result;
   }
   const double load = w.rate_per_s * w.aht_s;
-  auto meets = [&](int n) { return missed_target(evaluate(model, w, n, within), t) == nullptr; };
+  auto meets = [&](int n) { return missed_target(model, w, n, t) == nullptr; };
 
-  // Every target improves with more agents: gallop up from a lower bound, then bisect.
-  int lo = 1;
-  if (model == QueueModel::erlang_c) {
-    lo = static_cast<int>(std::min<double>(std::floor(load) + 1, max_agents));
-  }
-  if (t.max_occupancy && model == QueueModel::erlang_c) {
-    lo = std::max(
-        lo, static_cast<int>(std::min<double>(std::ceil(load / *t.max_occupancy) - 1, max_agents)));
-    lo = std::max(lo, 1);
-  }
-  int good = lo;
-  if (!meets(lo)) {
-    int bad = lo;
-    int step = static_cast<int>(std::ceil(std::sqrt(std::max(load, 1.0))));
-    good = lo + step;
-    while (true) {
-      if (good > max_agents) {
+  // Every target improves with more agents. Start at the offered load (the answer is usually
+  // within a few square roots of it), gallop in steps of sqrt(load) that double until the answer
+  // is bracketed, then bisect. Erlang C needs more agents than the load to be stable at all.
+  const int lowest = model == QueueModel::erlang_c
+                         ? static_cast<int>(std::min<double>(std::floor(load) + 1, max_agents))
+                         : 1;
+  const int first_step = static_cast<int>(std::ceil(std::sqrt(std::max(load, 1.0))));
+  int guess = static_cast<int>(std::clamp<double>(std::ceil(load), lowest, max_agents));
+  int good = 0, bad = lowest - 1;  // meets(good) holds; meets(bad) fails (lowest - 1: by fiat)
+  if (meets(guess)) {
+    good = guess;
+    for (int step = first_step; good > lowest;) {
+      const int probe = std::max(lowest, good - step);
+      if (!meets(probe)) {
+        bad = probe;
+        break;
+      }
+      good = probe;
+      step = step > max_agents / 2 ? max_agents : 2 * step;
+    }
+  } else {
+    bad = guess;
+    for (int step = first_step;;) {
+      if (bad >= max_agents) {
         throw InvalidInput("no staffing up to " + std::to_string(max_agents) +
                            " agents meets the targets");
       }
-      if (meets(good)) break;
-      bad = good;
-      step = step > max_agents / 2 ? max_agents : step * 2;
-      good = static_cast<int>(std::min<long long>(static_cast<long long>(bad) + step,
-                                                  static_cast<long long>(max_agents) + 1));
+      const int probe = static_cast<int>(std::min<long long>(static_cast<long long>(bad) + step,
+                                                             static_cast<long long>(max_agents)));
+      if (meets(probe)) {
+        good = probe;
+        break;
+      }
+      bad = probe;
+      step = step > max_agents / 2 ? max_agents : 2 * step;
     }
-    while (good - bad > 1) {
-      const int mid = bad + (good - bad) / 2;
-      (meets(mid) ? good : bad) = mid;
-    }
+  }
+  while (good - bad > 1) {
+    const int mid = bad + (good - bad) / 2;
+    (meets(mid) ? good : bad) = mid;
   }
   result.agents = good;
   result.metrics = evaluate(model, w, good, within);
   if (good == 1) {
     result.binding_target = "none";
   } else {
-    const char* missed = missed_target(evaluate(model, w, good - 1, within), t);
+    const char* missed = missed_target(model, w, good - 1, t);
     result.binding_target = missed ? missed : "none";
   }
   // ceil(N / (1 - s)), forgiving the rounding error of the division (70 / 0.7 is 100, not 101).
