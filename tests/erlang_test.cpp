@@ -16,6 +16,7 @@
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/multiprecision/cpp_bin_float.hpp>
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include "models/error.hpp"
@@ -306,6 +307,43 @@ TEST(Erlang, RejectsInvalidInputWithMessage) {
             "service-level threshold must be non-negative and finite, found -1");
   EXPECT_EQ(message([] { erlang_b(std::nan(""), 3); }),
             "load must be non-negative and finite, found nan");
+}
+
+}  // namespace
+}  // namespace staffsim::models
+
+namespace staffsim::models {
+namespace {
+
+// Over a wide random sweep every figure is finite, a probability lies in [0, 1], the service level
+// grows with the threshold, and adding an agent never makes anything worse.
+TEST(ErlangA, PropertiesHoldAcrossARandomSweep) {
+  std::mt19937_64 rng(20261123);
+  std::uniform_real_distribution<double> unit(0, 1);
+  for (int trial = 0; trial < 400; ++trial) {
+    const int agents = 1 + static_cast<int>(std::pow(20000.0, unit(rng)));
+    const double rho = 0.05 + 2.5 * unit(rng);
+    const double aht = 30 + 900 * unit(rng);
+    const double patience = aht * std::pow(10.0, -3 + 6 * unit(rng));
+    const double rate = rho * agents / aht;
+    const double t1 = 60 * unit(rng), t2 = t1 + 60 * unit(rng);
+    SCOPED_TRACE(testing::Message()
+                 << "N=" << agents << " rho=" << rho << " aht=" << aht << " patience=" << patience);
+    const ErlangA a(rate, aht, patience, agents), more(rate, aht, patience, agents + 1);
+    for (double p : {a.p_wait(), a.p_abandon(), a.service_level(t1), a.service_level_answered(t1),
+                     a.occupancy()}) {
+      ASSERT_TRUE(std::isfinite(p));
+      EXPECT_GE(p, 0);
+      EXPECT_LE(p, 1 + 1e-12);
+    }
+    ASSERT_TRUE(std::isfinite(a.asa_s()));
+    EXPECT_GE(a.asa_s(), 0);
+    EXPECT_LE(a.service_level(t1), a.service_level(t2) + 1e-12);
+    EXPECT_LE(more.p_wait(), a.p_wait() * (1 + 1e-9) + 1e-300);
+    EXPECT_LE(more.p_abandon(), a.p_abandon() * (1 + 1e-9) + 1e-300);
+    EXPECT_GE(more.service_level(t1), a.service_level(t1) - 1e-9);
+    EXPECT_LE(more.asa_s(), a.asa_s() * (1 + 1e-7) + 1e-12);
+  }
 }
 
 }  // namespace
