@@ -73,12 +73,12 @@ TEST(RunReport, SummaryTable) {
             "Horizon:  1 day, 08:00 to 09:00 in 2 intervals of 30m\n"
             "Runs:     10 replications, seed 7; each figure is a mean [95% confidence interval]\n"
             "\n"
-            "Contact type calls (priority 0)\n"
+            "Contact type calls (priority 0; service level = answered within 20s / offered)\n"
             "  KPI                               mean  95% confidence interval   target\n"
             "  offered                          100.0  [90.0, 110.0]\n"
             "  answered                          95.0  [85.0, 105.0]\n"
             "  abandoned                          5.0  [4.0, 6.0]\n"
-            "  service level 20s (offered)      82.0%  [78.0%, 86.0%]            target >= 80.0%: "
+            "  service level 20s                82.0%  [78.0%, 86.0%]            target >= 80.0%: "
             "uncertain; by interval: 1 of 2 missed\n"
             "  abandon rate                      3.0%  [2.0%, 4.0%]              target <= 5.0%: "
             "met\n"
@@ -89,6 +89,21 @@ TEST(RunReport, SummaryTable) {
             "  group             agents  occupancy                        handled  share by "
             "contact type\n"
             "  team                 3-4  90.0% [88.0%, 92.0%]                95.0  calls 100.0%\n");
+}
+
+TEST(RunReport, ServiceLevelDefinitionInTheHeading) {
+  sim::Scenario s = tiny_scenario();
+  s.short_abandon_s = 10;
+  s.contact_types[0].targets.service_level->definition =
+      sim::ServiceLevelDefinition::exclude_short_abandons;
+  EXPECT_NE(render_summary_table(s, tiny_results())
+                .find("\nContact type calls (priority 0; service level = answered within 20s / "
+                      "(offered - abandoned in under 10s))\n"),
+            std::string::npos);
+  s.contact_types[0].targets.service_level->definition = sim::ServiceLevelDefinition::answered;
+  EXPECT_NE(render_summary_table(s, tiny_results())
+                .find("; service level = answered within 20s / answered)\n"),
+            std::string::npos);
 }
 
 TEST(RunReport, SummaryJson) {

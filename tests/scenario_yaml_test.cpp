@@ -472,5 +472,39 @@ TEST(ScenarioYamlErrors, EveryContactTypeNeedsRouting) {
                 "for every contact type");
 }
 
+// Every example under scenarios/ loads: the examples stay valid as the format evolves.
+TEST(ScenarioExamples, EveryExampleLoads) {
+  const std::filesystem::path folder = std::filesystem::path(STAFFSIM_SOURCE_DIR) / "scenarios";
+  int examples = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++examples;
+    try {
+      sim::Scenario s = load_scenario_file(entry.path().string());
+      EXPECT_FALSE(s.name.empty()) << entry.path();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
+    }
+  }
+  EXPECT_GE(examples, 3);
+}
+
+TEST(ScenarioExamples, DefaultScenarioIsTheDocumentedDay) {
+  sim::Scenario s =
+      load_scenario_file(std::string(STAFFSIM_SOURCE_DIR) + "/scenarios/default.yaml");
+  EXPECT_DOUBLE_EQ(s.horizon.day_start_s, 7 * 3600.0);
+  EXPECT_EQ(s.horizon.intervals_per_day, 28);  // 07:00 to 21:00 in half-hours
+  EXPECT_EQ(s.replications, 30);
+  ASSERT_EQ(s.contact_types.size(), 2u);
+  const sim::ContactType& vip = s.contact_types[1];
+  ASSERT_EQ(vip.routing.size(), 2u);
+  EXPECT_DOUBLE_EQ(vip.routing[1].after_s, 30.0);  // the VIP desk overflows after 30 s
+  for (const auto& type : s.contact_types) {
+    EXPECT_DOUBLE_EQ(type.targets.service_level->within_s, 20.0);
+    EXPECT_DOUBLE_EQ(type.targets.service_level->at_least, 0.8);
+    EXPECT_DOUBLE_EQ(*type.targets.max_abandon, 0.05);
+  }
+}
+
 }  // namespace
 }  // namespace staffsim::tools

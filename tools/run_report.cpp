@@ -68,6 +68,19 @@ std::string definition_word(sim::ServiceLevelDefinition definition) {
   }
 }
 
+// "answered within 20s / offered", in the words of the definition.
+std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s) {
+  std::string answered = "answered within " + format_duration(sl.within_s) + " / ";
+  switch (sl.definition) {
+    case sim::ServiceLevelDefinition::answered:
+      return answered + "answered";
+    case sim::ServiceLevelDefinition::exclude_short_abandons:
+      return answered + "(offered - abandoned in under " + format_duration(short_abandon_s) + ")";
+    default:
+      return answered + "offered";
+  }
+}
+
 // "; missed in 3 of 28 intervals, uncertain in 2" (nothing when every interval met the target).
 std::string interval_tally(const sim::Results& results, std::size_t type,
                            sim::TargetVerdict sim::TargetVerdicts::*which) {
@@ -162,22 +175,22 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
   for (std::size_t t = 0; t < scenario.contact_types.size() && t < results.by_type.size(); ++t) {
     const sim::ContactType& type = scenario.contact_types[t];
     const sim::ContactKpis& k = results.by_type[t];
-    out += "\nContact type " + type.name + " (priority " + std::to_string(type.priority) + ")\n";
+    sim::ServiceLevelTarget sl = type.targets.service_level.value_or(sim::ServiceLevelTarget{});
+    out += "\nContact type " + type.name + " (priority " + std::to_string(type.priority) +
+           "; service level = " + service_level_formula(sl, scenario.short_abandon_s) + ")\n";
     out += "  " + pad_right("KPI", 28) + pad_left("mean", 10) + "  " +
            pad_right("95% confidence interval", 24) + "  target\n";
     out += kpi_line("offered", k.offered, Unit::count);
     out += kpi_line("answered", k.answered, Unit::count);
     out += kpi_line("abandoned", k.abandoned, Unit::count);
-    sim::ServiceLevelTarget sl = type.targets.service_level.value_or(sim::ServiceLevelTarget{});
     std::string sl_target;
     if (type.targets.service_level) {
       sl_target = "target >= " + table_value(sl.at_least, Unit::percent) + ": " +
                   verdict_word(k.verdicts.service_level) +
                   interval_tally(results, t, &sim::TargetVerdicts::service_level);
     }
-    out += kpi_line("service level " + format_duration(sl.within_s) + " (" +
-                        definition_word(sl.definition) + ")",
-                    k.service_level, Unit::percent, sl_target);
+    out += kpi_line("service level " + format_duration(sl.within_s), k.service_level, Unit::percent,
+                    sl_target);
     std::string abandon_target;
     if (type.targets.max_abandon) {
       abandon_target = "target <= " + table_value(*type.targets.max_abandon, Unit::percent) + ": " +
