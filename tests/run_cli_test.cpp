@@ -106,8 +106,13 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");  // stderr is not a terminal: no progress
   EXPECT_EQ(r.out.rfind("Scenario: small test line\n", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("\nContact type general (priority 0)\n"), std::string::npos);
-  EXPECT_NE(r.out.find("\nContact type vip (priority 1)\n"), std::string::npos);
+  EXPECT_NE(
+      r.out.find(
+          "\nContact type general (priority 0; service level = answered within 20s / offered)\n"),
+      std::string::npos);
+  EXPECT_NE(r.out.find(
+                "\nContact type vip (priority 1; service level = answered within 20s / offered)\n"),
+            std::string::npos);
   EXPECT_NE(r.out.find("\nAgent groups\n"), std::string::npos);
   EXPECT_NE(
       r.out.find("\nWrote summary.json, intervals.csv and groups.csv to " + out.string() + "\n"),
