@@ -238,6 +238,12 @@ TEST(ScenarioYamlErrors, MissingRequiredKeysAreAllReported) {
             "plan.yaml:1:1: missing required key \"routing\"");
 }
 
+TEST(ScenarioYamlErrors, EmptyScenarioName) {
+  std::string text = minimal_with("name: small", "name: \"\"");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "\"\"") + ": name: expected a scenario name, found \"\"");
+}
+
 TEST(ScenarioYamlErrors, UnknownKeyListsTheValidOnes) {
   std::string text = minimal_with("intervals: 2}", "intervals: 2, lenght: 1h}");
   EXPECT_EQ(errors_of(text),

@@ -858,6 +858,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
     if (map) {
       if (auto f = required(*map, "name")) {
         auto v = scalar(*f, "a scenario name");
+        if (v && v->empty()) problem(*f, "expected a scenario name, found \"\"");
         if (v) scenario.name = *v;
       }
       if (auto f = required(*map, "horizon")) horizon(*f, scenario);
