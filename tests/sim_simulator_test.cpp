@@ -373,6 +373,36 @@ TEST(SimSimulator, BusyTimeIsTheOfferedWorkForEveryHandleTimeFamily) {
   }
 }
 
+// The service-level definitions are ratios of sums over replications of the raw counts.
+TEST(SimSimulator, ServiceLevelDefinitionsAndVerdicts) {
+  for (auto definition : {ServiceLevelDefinition::offered, ServiceLevelDefinition::answered,
+                          ServiceLevelDefinition::exclude_short_abandons}) {
+    Scenario s = busy_centre();
+    s.short_abandon_s = 30;
+    s.contact_types[1].targets.service_level = ServiceLevelTarget{20, 0.0, definition};
+    s.contact_types[1].targets.max_abandon = 1.0;  // always met
+    s.contact_types[1].targets.max_asa_s = 0.0;    // always missed (somebody waits)
+    const Results r = simulate(s);
+    double within = 0, offered = 0, answered = 0, short_abandoned = 0;
+    for (const auto& replication : r.replication_counts) {
+      within += static_cast<double>(replication[1].answered_within_target);
+      offered += static_cast<double>(replication[1].offered);
+      answered += static_cast<double>(replication[1].answered);
+      short_abandoned += static_cast<double>(replication[1].short_abandoned);
+    }
+    const double expected = definition == ServiceLevelDefinition::offered ? within / offered
+                            : definition == ServiceLevelDefinition::answered
+                                ? within / answered
+                                : within / (offered - short_abandoned);
+    const ContactKpis& k = r.by_type[1];
+    EXPECT_DOUBLE_EQ(k.service_level.mean, expected);
+    EXPECT_EQ(k.verdicts.service_level, TargetVerdict::met);
+    EXPECT_EQ(k.verdicts.abandon_rate, TargetVerdict::met);
+    EXPECT_EQ(k.verdicts.asa, TargetVerdict::missed);
+    EXPECT_EQ(r.by_type[0].verdicts.service_level, TargetVerdict::none);
+  }
+}
+
 TEST(SimSimulator, RejectsDuplicateContactTypeNames) {
   Scenario s = one_queue({1}, 100, 10);
   s.contact_types.push_back(s.contact_types[0]);
