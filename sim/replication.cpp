@@ -279,7 +279,8 @@ class Replication {
     const auto& script = m_.scripted_arrivals_s[c];
     if (!script.empty()) {
       const std::size_t i = script_position_[c]++;
-      const double t = i < script.size() ? script[i] : kInfinity;
+      const double day_end_s = static_cast<double>(ipd_) * interval_s_;
+      const double t = i < script.size() && script[i] < day_end_s ? script[i] : kInfinity;
       next_arrival_s_[c] = t;
       arrival_interval_[c] = t < 0 ? -1 : static_cast<std::int64_t>(t / interval_s_);
       return;

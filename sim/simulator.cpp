@@ -97,6 +97,16 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
     throw InvalidInput("replications_override must be non-negative, found " +
                        std::to_string(options.replications_override));
   }
+  for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
+    for (std::size_t other = 0; other < c; ++other) {
+      if (scenario.contact_types[c].name == scenario.contact_types[other].name) {
+        throw InvalidInput("contact_types[" + std::to_string(c) + "].name \"" +
+                           scenario.contact_types[c].name + "\" repeats contact_types[" +
+                           std::to_string(other) +
+                           "].name; names must be unique (they name the random streams)");
+      }
+    }
+  }
   const int replications =
       options.replications_override > 0 ? options.replications_override : scenario.replications;
   const std::uint64_t seed = options.seed_override.value_or(scenario.seed);
@@ -125,7 +135,13 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
       }
       const std::lock_guard<std::mutex> lock(progress_mutex);
       ++done;
-      if (options.progress) options.progress(done, replications);
+      try {
+        if (options.progress) options.progress(done, replications);
+      } catch (...) {
+        if (!failure) failure = std::current_exception();
+        next.store(replications);
+        return;
+      }
     }
   };
   if (threads == 1) {

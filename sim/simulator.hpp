@@ -70,13 +70,16 @@ struct RunOptions {
   int threads = 0;                             // worker threads; 0 = all hardware threads
   // Observer of progress, called once after each finished replication with (done, total). It may
   // be called from any worker thread, but never concurrently, and `done` increases by one per call.
-  // It must not throw. The simulator itself never prints.
+  // The simulator itself never prints.
   std::function<void(int done, int total)> progress;
 };
 
 // Runs the scenario. Throws staffsim::InvalidInput if the scenario breaks a rule of validate()
-// (sim/scenario.hpp) or an option is out of range ("threads must be non-negative, found -1",
-// "replications_override must be non-negative, found -1").
+// (sim/scenario.hpp), if two contact types share a name (names seed the random streams:
+// "contact_types[1].name \"sales\" repeats contact_types[0].name; names must be unique (they name
+// the random streams)") or an option is out of range ("threads must be non-negative, found -1",
+// "replications_override must be non-negative, found -1"). An exception thrown by the progress
+// observer stops the run and is rethrown.
 Results simulate(const Scenario& scenario, const RunOptions& options = {});
 
 }  // namespace staffsim::sim

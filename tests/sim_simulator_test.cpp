@@ -2,10 +2,12 @@
 // times and patience) and its reproducibility guarantees.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
 #include "models/error.hpp"
+#include "sim/estimate.hpp"
 #include "sim/replication.hpp"
 #include "sim/simulator.hpp"
 
@@ -307,6 +309,111 @@ TEST(SimSimulator, ProgressIsReportedOncePerReplication) {
   };
   simulate(busy_centre(), options);
   EXPECT_EQ(seen, (std::vector<int>{1, 2, 3, 4, 5, 6}));
+}
+
+// Warm-up of 100 s, one interval of 100 s, one agent, handle 80 s. The contact of -50 (warm-up)
+// is served from -50 to 30 and not counted; the contact of 10 waits until 30 (wait 20) and is
+// served until 110 (close-out, counted in interval 0). Busy 30 + 80 = 110, on duty 110.
+TEST(SimSimulator, WarmUpIsSimulatedButNotCounted) {
+  Scenario s = one_queue({1}, 100, 80);
+  s.horizon.warmup_s = 100;
+  CompiledScenario m(s);
+  m.scripted_arrivals_s[0] = {-50, 10};
+  const ReplicationTally r = run_replication(m, 1, 0);
+  const ContactTally& t = contacts(r, m, 0, 0);
+  EXPECT_EQ(t.offered, 1);
+  EXPECT_EQ(t.answered, 1);
+  EXPECT_DOUBLE_EQ(t.wait_answered_s, 20);
+  EXPECT_DOUBLE_EQ(t.queue_area_s, 20);
+  EXPECT_DOUBLE_EQ(group(r, m, 0, 0).busy_agent_s, 110);
+  EXPECT_DOUBLE_EQ(group(r, m, 0, 0).on_duty_agent_s, 110);
+  EXPECT_EQ(r.contacts_generated, 2);
+}
+
+// Day busyness: the offered count of a day is mixed Poisson with variance L + L^2 cv^2
+// (L = 1000, cv = 0.2: 41000) instead of L (1000). Over 400 days the sample variance has a
+// relative sd of about 8%; accepting [0.6, 1.5] times the target fails falsely with probability
+// far below 1e-4 and still rejects a missing factor (a variance of 1000) by a wide margin.
+TEST(SimSimulator, DayBusynessFactorWidensTheSpreadOfDailyVolumes) {
+  Scenario s = one_queue({200}, 1000, 1);
+  s.horizon.days = 400;
+  s.contact_types[0].arrivals.rate_per_s.assign(400, 1.0);
+  s.contact_types[0].arrivals.day_cv = 0.2;
+  s.agent_groups[0].staffing.assign(400, 200);
+  const Results r = simulate(s);
+  double sum = 0, squares = 0;
+  for (const auto& day : r.by_type_day) {
+    sum += day[0].offered.mean;
+    squares += day[0].offered.mean * day[0].offered.mean;
+  }
+  const double mean = sum / 400, variance = (squares - 400 * mean * mean) / 399;
+  EXPECT_NEAR(mean, 1000, 5 * std::sqrt(41000.0 / 400));
+  EXPECT_GT(variance, 0.6 * 41000);
+  EXPECT_LT(variance, 1.5 * 41000);
+}
+
+// With more agents than can ever be busy nobody waits, and the busy agent-time of a day (close-out
+// included) is the sum of the handle times of its arrivals: expectation lambda * L * E[S] for any
+// handle-time family. 40 replications; |mean - exact| <= 5.07 se (Student-t, 39 df, two-sided
+// 1e-5) for each of the 6 families: false failure below 1e-4.
+TEST(SimSimulator, BusyTimeIsTheOfferedWorkForEveryHandleTimeFamily) {
+  const std::vector<DurationDistribution> families = {
+      Exponential{100}, Lognormal{100, 80}, Gamma{100, 50},
+      Weibull{0.8, 90}, Deterministic{100}, Empirical{{20, 60, 100, 220}}};
+  for (const auto& family : families) {
+    Scenario s = one_queue({400}, 3000, 1);
+    s.contact_types[0].handle_time = family;
+    s.contact_types[0].arrivals.rate_per_s = {1.0};
+    s.replications = 40;
+    const Results r = simulate(s);
+    const Estimate busy = r.by_group[0].busy_agent_s;
+    const double se = (busy.ci_high - busy.mean) / student_t_975(39);
+    EXPECT_NEAR(busy.mean, 3000 * mean_of(family), 5.07 * se) << family.index();
+    EXPECT_EQ(r.by_type[0].p_wait.mean, 0);
+  }
+}
+
+// The service-level definitions are ratios of sums over replications of the raw counts.
+TEST(SimSimulator, ServiceLevelDefinitionsAndVerdicts) {
+  for (auto definition : {ServiceLevelDefinition::offered, ServiceLevelDefinition::answered,
+                          ServiceLevelDefinition::exclude_short_abandons}) {
+    Scenario s = busy_centre();
+    s.short_abandon_s = 30;
+    s.contact_types[1].targets.service_level = ServiceLevelTarget{20, 0.0, definition};
+    s.contact_types[1].targets.max_abandon = 1.0;  // always met
+    s.contact_types[1].targets.max_asa_s = 0.0;    // always missed (somebody waits)
+    const Results r = simulate(s);
+    double within = 0, offered = 0, answered = 0, short_abandoned = 0;
+    for (const auto& replication : r.replication_counts) {
+      within += static_cast<double>(replication[1].answered_within_target);
+      offered += static_cast<double>(replication[1].offered);
+      answered += static_cast<double>(replication[1].answered);
+      short_abandoned += static_cast<double>(replication[1].short_abandoned);
+    }
+    const double expected = definition == ServiceLevelDefinition::offered ? within / offered
+                            : definition == ServiceLevelDefinition::answered
+                                ? within / answered
+                                : within / (offered - short_abandoned);
+    const ContactKpis& k = r.by_type[1];
+    EXPECT_DOUBLE_EQ(k.service_level.mean, expected);
+    EXPECT_EQ(k.verdicts.service_level, TargetVerdict::met);
+    EXPECT_EQ(k.verdicts.abandon_rate, TargetVerdict::met);
+    EXPECT_EQ(k.verdicts.asa, TargetVerdict::missed);
+    EXPECT_EQ(r.by_type[0].verdicts.service_level, TargetVerdict::none);
+  }
+}
+
+TEST(SimSimulator, RejectsDuplicateContactTypeNames) {
+  Scenario s = one_queue({1}, 100, 10);
+  s.contact_types.push_back(s.contact_types[0]);
+  try {
+    simulate(s);
+    FAIL();
+  } catch (const InvalidInput& e) {
+    EXPECT_STREQ(e.what(),
+                 "contact_types[1].name \"calls\" repeats contact_types[0].name; names must be "
+                 "unique (they name the random streams)");
+  }
 }
 
 TEST(SimSimulator, RejectsBadOptions) {
