@@ -262,4 +262,59 @@ TEST_F(RunCli, OutputFolderThatIsAFile) {
   EXPECT_EQ(slurp(blocker), "not a folder\n");
 }
 
+TEST_F(RunCli, EmpiricalFileIsReadNextToTheScenario) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("{distribution: exponential, mean: 4m}"), 37,
+               "{distribution: empirical, file: talk.csv, column: seconds}");
+  fs::create_directories(dir_ / "plans");
+  fs::path scenario = dir_ / "plans" / "plan.yaml";
+  std::ofstream(scenario, std::ios::binary) << text;
+  std::ofstream(dir_ / "plans" / "talk.csv", std::ios::binary) << "seconds\n120\n240\n360\n";
+  // Run from another folder: the CSV is found relative to the scenario, not to the caller.
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::remove(dir_ / "plans" / "talk.csv");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":8:50: contact_types[0].handle_time.file: cannot read " +
+                       (dir_ / "plans" / "talk.csv").string() + ": No such file or directory\n");
+}
+
+// Erlang C for N agents and offered load A Erlangs, from the Erlang B recursion
+// B(k) = A B(k-1) / (k + A B(k-1)), C = N B / (N - A (1 - B)).
+double erlang_c(int agents, double load) {
+  double b = 1;
+  for (int k = 1; k <= agents; ++k) b = load * b / (k + load * b);
+  return agents * b / (agents - load * (1 - b));
+}
+
+// scenarios/mmn-validation.yaml end to end against the exact M/M/10 figures it quotes.
+// Tolerance: 2.2 confidence half-widths. Each 95% half-width is 1.98 standard errors (t, 99 df),
+// so 2.2 of them are 4.36 standard errors: a false failure has probability about 1.3e-5 per
+// figure, 4e-5 for the three (normal approximation over 100 replications of ~800 calls). The
+// close of each day (agents who finish after 17:00) moves the occupancy by about 0.2 points,
+// well inside that tolerance.
+TEST_F(RunCli, MmnExampleMatchesErlangC) {
+  Outcome r = staffsim("run '" + std::string(STAFFSIM_SOURCE_DIR) +
+                       "/scenarios/mmn-validation.yaml' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  const double load = 100.0 / 3600.0 * 300.0;  // 100 calls/h x 5 min
+  const int agents = 10;
+  const double p_wait = erlang_c(agents, load);
+  const double service_level = 1 - p_wait * std::exp(-(agents - load) * 20.0 / 300.0);
+  const double asa_s = p_wait * 300.0 / (agents - load);
+  auto check = [](const nlohmann::json& estimate, double exact, const char* what) {
+    double mean = estimate["mean"];
+    double half_width = (double(estimate["ci_high"]) - double(estimate["ci_low"])) / 2;
+    EXPECT_NEAR(mean, exact, 2.2 * half_width) << what;
+  };
+  const auto& calls = summary["contact_types"]["calls"];
+  check(calls["service_level"], service_level, "service level");
+  check(calls["asa_s"], asa_s, "ASA");
+  check(summary["agent_groups"]["agents"]["occupancy"], load / agents, "occupancy");
+  EXPECT_EQ(double(calls["abandoned"]["mean"]), 0.0);
+}
+
 }  // namespace
