@@ -118,7 +118,6 @@ class ScenarioLoader {
 
   std::optional<Mapping> mapping(const Field& field, const std::vector<std::string>& allowed,
                                  const std::string& expectation);
-  bool require_keys(const Mapping& map, const std::vector<std::string>& required);
   std::optional<Field> required(const Mapping& map, const std::string& key);
   std::vector<Field> sequence(const Field& field, const std::string& expectation);
 
@@ -143,7 +142,7 @@ class ScenarioLoader {
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
   void routing(const Field& field, sim::Scenario& scenario,
-               const std::vector<Field>& type_name_fields, const std::vector<Field>& group_fields);
+               const std::vector<Field>& group_name_fields);
 
   std::string file_name_;
   std::string base_dir_;
@@ -725,7 +724,6 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
 }
 
 void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
-                             const std::vector<Field>& type_name_fields,
                              const std::vector<Field>& group_fields) {
   std::vector<std::string> type_names;
   std::vector<std::string> valid_type_names;  // for messages: without unnamed or invalid ones
@@ -739,7 +737,6 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
     group_names.push_back(group.name);
     if (!group.name.empty()) valid_group_names.push_back(group.name);
   }
-  (void)type_name_fields;
   // Keys are contact type names: check duplicates by hand (unknown names are reported below).
   if (!field.node.IsMap()) {
     problem(field, "expected a mapping from each contact type to its list of groups, found " +
@@ -945,7 +942,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
         agent_group(group_fields[i], scenario.agent_groups[i]);
       }
       if (auto f = required(*map, "routing")) {
-        routing(*f, scenario, type_name_fields, group_name_fields);
+        routing(*f, scenario, group_name_fields);
       }
     }
   }
