@@ -453,17 +453,41 @@ routing:
             "unique names (first given at line 4)\n"
             "plan.yaml:7:12: contact_types[3].name: expected a name of letters, digits, _ or -, "
             "found \"c d\"\n"
+            "plan.yaml:11:5: agent_groups[2]: missing required key \"name\"\n"
             "plan.yaml:" +
-                at(text, "idle") +
-                ": agent_groups[1].name: agent group \"idle\" serves no contact type, "
-                "expected it in at least one routing list\n"
-                "plan.yaml:11:5: agent_groups[2]: missing required key \"name\"\n"
-                "plan.yaml:" +
                 at(text, "g}]") +
                 ": routing.a[1].group: expected each group once per contact type, "
                 "found \"g\" again\n"
                 "plan.yaml:14:3: routing.z: unknown contact type \"z\", expected one of: a, b\n"
                 "plan.yaml:15:6: routing.b: expected at least one group, found an empty list");
+}
+
+TEST(ScenarioYamlErrors, RoutingKeysAndSteps) {
+  std::string text = minimal_with("calls: [{group: team}]",
+                                  "calls: [{group: team, afer: 30s}]\n  calls: [{group: team}]");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "afer") +
+                ": routing.calls[0].afer: unknown key \"afer\", expected one of: group, after\n"
+                "plan.yaml:" +
+                at(text, "calls: [{group: team}]") +
+                ": routing.calls: duplicate key \"calls\", expected each contact type once");
+  text = minimal_with("calls: [{group: team}]", "calls: [{group: team, after: 30}]");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "30}") +
+                                 ": routing.calls[0].after: expected a duration with its unit "
+                                 "such as 20s, 5m or 1.5h, found \"30\" (no unit)");
+  text = minimal_with("calls: [{group: team}]", "calls: team");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "team", 1) +
+                                 ": routing.calls: expected a list of groups such as [{group: "
+                                 "frontline}], found \"team\"");
+}
+
+TEST(ScenarioYamlErrors, GroupThatServesNobody) {
+  std::string text =
+      minimal_with("  - {name: team, staffing: [3, 4]}\n",
+                   "  - {name: team, staffing: [3, 4]}\n  - {name: idle, staffing: 2}\n");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "idle") +
+                                 ": agent_groups[1].name: agent group \"idle\" serves no contact "
+                                 "type, expected it in at least one routing list");
 }
 
 TEST(ScenarioYamlErrors, EveryContactTypeNeedsRouting) {

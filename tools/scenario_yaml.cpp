@@ -745,12 +745,16 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
   }
   std::vector<bool> routed(type_names.size(), false);
   std::vector<bool> group_used(group_names.size(), false);
+  // A broken routing entry may have meant any group: only a fully read routing can tell that a
+  // group serves nobody.
+  bool every_entry_read = true;
   for (const auto& entry : field.node) {
     YAML::Mark key_mark = entry.first.Mark();
     Position key_position{key_mark.line, key_mark.column};
     if (!entry.first.IsScalar()) {
       problem_at(key_position, "routing",
                  "expected a contact type name as key, found " + describe(entry.first));
+      every_entry_read = false;
       continue;
     }
     const std::string& type_name = entry.first.Scalar();
@@ -760,12 +764,14 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
       problem_at(key_position, path,
                  "unknown contact type " + in_quotes(type_name) +
                      ", expected one of: " + join(valid_type_names));
+      every_entry_read = false;
       continue;
     }
     auto type_index = static_cast<std::size_t>(type_it - type_names.begin());
     if (routed[type_index]) {
       problem_at(key_position, path,
                  "duplicate key " + in_quotes(type_name) + ", expected each contact type once");
+      every_entry_read = false;
       continue;
     }
     routed[type_index] = true;
@@ -820,6 +826,7 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
       route.push_back(route_step);
     }
     if (ok) scenario.contact_types[type_index].routing = route;
+    every_entry_read = every_entry_read && ok;
   }
   for (std::size_t t = 0; t < type_names.size(); ++t) {
     if (!routed[t] && !type_names[t].empty()) {
@@ -827,7 +834,7 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
                          ", expected a list of groups for every contact type");
     }
   }
-  for (std::size_t g = 0; g < group_names.size(); ++g) {
+  for (std::size_t g = 0; g < group_names.size() && every_entry_read; ++g) {
     if (!group_used[g] && !group_names[g].empty()) {
       problem(group_fields[g], "agent group " + in_quotes(group_names[g]) +
                                    " serves no contact type, expected it in at least one routing "
