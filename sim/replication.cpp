@@ -179,7 +179,8 @@ class Replication {
 
   ReplicationTally run() {
     for (int d = 0; d < m_.days; ++d) simulate_day(d);
-    const std::size_t horizon = static_cast<std::size_t>(m_.intervals + m_.days);
+    const std::size_t horizon =
+        static_cast<std::size_t>(m_.intervals) + static_cast<std::size_t>(m_.days);
     for (std::size_t c = 0; c < types_; ++c) {
       out_.contacts[horizon * types_ + c].wait_p90_s = horizon_histograms_[c].quantile(0.9);
     }

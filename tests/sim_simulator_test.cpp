@@ -2,8 +2,9 @@
 // times and patience) and its reproducibility guarantees.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <stdexcept>
 
 #include "models/error.hpp"
@@ -216,8 +217,11 @@ Scenario busy_centre() {
   return s;
 }
 
+// Bitwise equality (NaN equals NaN, 0 differs from -0).
 void expect_same_bits(const Estimate& a, const Estimate& b) {
-  EXPECT_EQ(std::memcmp(&a, &b, sizeof(Estimate)), 0);
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(a.mean), std::bit_cast<std::uint64_t>(b.mean));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(a.ci_low), std::bit_cast<std::uint64_t>(b.ci_low));
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(a.ci_high), std::bit_cast<std::uint64_t>(b.ci_high));
 }
 
 void expect_identical(const Results& a, const Results& b) {

@@ -14,7 +14,8 @@
 // the relative half-width of every 95% interval is at most 1% (asserted). Each comparison allows
 // |estimate - exact| <= q * se with q the Student-t (39 df) quantile of 1 - 2.5e-6, so each of the
 // at most 20 comparisons fails falsely with probability 5e-6 and the whole file below 1e-4.
-// Fixed seeds; runs in a few seconds in Release (label "validation", not run under sanitizers).
+// The time-varying test below uses the same bound. Fixed seeds; runs in a few seconds in Release
+// (label "validation", not run under sanitizers).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -143,6 +144,40 @@ TEST(SimValidation, ErlangA) {
   expect_matches(r.by_group[0].occupancy, exact.occupancy, "occupancy");
   for (const auto& counts : r.replication_counts) {
     EXPECT_EQ(counts[0].offered, counts[0].answered + counts[0].abandoned);
+  }
+}
+
+// Time-varying arrivals, by interval: the M_t/M/infinity queue (more agents than are ever busy).
+// With piecewise-constant rate lambda_k and mean handle time tau, the mean number busy m(t)
+// solves m' = lambda(t) - m / tau from m(0) = 0, so over interval k starting at m_0:
+//   m(t) = lambda_k tau + (m_0 - lambda_k tau) exp(-(t - t_k) / tau),
+//   busy agent-seconds = lambda_k tau D + (m_0 - lambda_k tau) tau (1 - exp(-D / tau)),
+// and after the last interval (no arrivals) the close-out adds m_end tau to the last interval.
+// Offered per interval: lambda_k D. Checks interval attribution by arrival and by clock time.
+TEST(SimValidation, TimeVaryingInfiniteServerQueue) {
+  const std::vector<double> rates = {0.2, 1.5, 0.0, 0.8};
+  const double interval = 1800, tau = 240;
+  Scenario s = stationary_queue(0, tau, 2000, interval, std::nullopt);
+  s.horizon.warmup_s = 0;
+  s.horizon.intervals_per_day = 4;
+  s.contact_types[0].arrivals.rate_per_s = rates;
+  s.agent_groups[0].staffing.assign(4, 2000);
+  const Results r = simulate(s);
+  double m = 0;
+  for (std::size_t k = 0; k < rates.size(); ++k) {
+    SCOPED_TRACE(k);
+    const double steady = rates[k] * tau;
+    double busy = steady * interval + (m - steady) * tau * (1 - std::exp(-interval / tau));
+    m = steady + (m - steady) * std::exp(-interval / tau);
+    if (k + 1 == rates.size()) busy += m * tau;
+    const Estimate& offered = r.by_type_interval[k][0].offered;
+    const Estimate& busy_s = r.by_group_interval[k][0].busy_agent_s;
+    if (rates[k] > 0) {
+      EXPECT_NEAR(offered.mean, rates[k] * interval, allowed_deviation(offered));
+    } else {
+      EXPECT_EQ(offered.mean, 0);
+    }
+    EXPECT_NEAR(busy_s.mean, busy, allowed_deviation(busy_s));
   }
 }
 
