@@ -62,10 +62,14 @@ struct Position {
 // A node with its path ("contact_types[0].handle_time.mean") and the position to report it at.
 // Never assigned: assigning a YAML::Node rebinds the node it shares with the document.
 struct Field {
+  Field(const YAML::Node& node_in, std::string path_in, Position position_in)
+      : node(node_in), path(std::move(path_in)), position(position_in) {}
+  Field(const Field&) = default;
+  Field& operator=(const Field&) = delete;
+
   YAML::Node node;
   std::string path;
   Position position;
-  Field& operator=(const Field&) = delete;
 };
 
 // Validates a scenario document and builds the Scenario, collecting every problem on the way.
@@ -85,7 +89,7 @@ class ScenarioLoader {
   // A mapping's entries by key (first occurrence), after checking for unknown and duplicate keys.
   class Mapping {
    public:
-    explicit Mapping(Field self_field) : self(std::move(self_field)) {}
+    explicit Mapping(const Field& self_field) : self(self_field) {}
     std::optional<Field> find(const std::string& key) const {
       auto it = entries.find(key);
       if (it == entries.end()) return std::nullopt;
