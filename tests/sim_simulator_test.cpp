@@ -130,6 +130,21 @@ TEST(SimSimulator, OverflowHappensExactlyWhenTheDelayExpires) {
   EXPECT_DOUBLE_EQ(group(r, m, 0, 1).busy_agent_s, 100);
 }
 
+// Both groups may take the contact at once and both have an idle agent (handle 100 s): the contact
+// of 0 goes to the first group in the routing list, the contact of 1 to the other one, and the
+// contact of 2 waits until the first agent frees up (first choice, at 100: wait 98).
+TEST(SimSimulator, ArrivalGoesToTheFirstGroupWithAnIdleAgent) {
+  Scenario s = one_queue({1}, 3600, 100);
+  s.agent_groups = {agent_group("second choice", {1}), agent_group("first choice", {1})};
+  s.contact_types[0].routing = {{1, 0}, {0, 0}};
+  CompiledScenario m(s);
+  m.scripted_arrivals_s[0] = {0, 1, 2};
+  const ReplicationTally r = run_replication(m, 1, 0);
+  EXPECT_EQ(handled(r, m, 0, 1, 0), 2);  // contacts of 0 and 2
+  EXPECT_EQ(handled(r, m, 0, 0, 0), 1);  // contact of 1
+  EXPECT_DOUBLE_EQ(contacts(r, m, 0, 0).wait_answered_s, 98);
+}
+
 // One agent, handle 100 s. Low priority at 0 (served) and 10; high priority at 20. At 100 the
 // agent takes the high-priority contact (wait 80) although the low one waited longer (190).
 TEST(SimSimulator, FreedAgentTakesHighestPriorityFirst) {
