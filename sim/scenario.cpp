@@ -9,8 +9,12 @@
 namespace staffsim::sim {
 namespace {
 
-bool positive(double x) { return std::isfinite(x) && x > 0; }
-bool non_negative(double x) { return std::isfinite(x) && x >= 0; }
+bool positive(double x) {
+  return std::isfinite(x) && x > 0;
+}
+bool non_negative(double x) {
+  return std::isfinite(x) && x >= 0;
+}
 
 void check(bool ok, const std::string& what) {
   if (!ok) throw InvalidInput(what);
@@ -32,7 +36,8 @@ void check_distribution(const DurationDistribution& d, const std::string& where)
           check(non_negative(v.value_s), where + ": value must be non-negative");
         } else {
           check(!v.values_s.empty(), where + ": empirical distribution needs at least one value");
-          for (double x : v.values_s) check(non_negative(x), where + ": values must be non-negative");
+          for (double x : v.values_s)
+            check(non_negative(x), where + ": values must be non-negative");
         }
       },
       d);

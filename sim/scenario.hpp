@@ -44,18 +44,19 @@ using DurationDistribution =
 double mean_of(const DurationDistribution& d);
 
 struct Horizon {
-  double interval_s = 1800;      // length of one planning interval
-  int intervals_per_day = 1;     // planning intervals in one day
-  int days = 1;                  // days simulated back to back (each a fresh day: queues empty)
-  double day_start_s = 0;        // clock time of the first interval (for reports), e.g. 7h = 25200
-  double warmup_s = 0;           // simulated before the first interval and discarded
+  double interval_s = 1800;   // length of one planning interval
+  int intervals_per_day = 1;  // planning intervals in one day
+  int days = 1;               // days simulated back to back (each a fresh day: queues empty)
+  double day_start_s = 0;     // clock time of the first interval (for reports), e.g. 7h = 25200
+  double warmup_s = 0;        // simulated before the first interval and discarded
   int total_intervals() const { return intervals_per_day * days; }
 };
 
 enum class ServiceLevelDefinition {
   offered,                 // answered within T / offered
   answered,                // answered within T / answered
-  exclude_short_abandons,  // answered within T / (offered - abandoned within the short-abandon threshold)
+  exclude_short_abandons,  // answered within T / (offered - abandoned within the short-abandon
+                           // threshold)
 };
 
 struct ServiceLevelTarget {
@@ -71,8 +72,9 @@ struct Targets {
 };
 
 struct Arrivals {
-  std::vector<double> rate_per_s;  // piecewise-constant Poisson rate, one per interval of the horizon
-  double day_cv = 0;               // CV of a gamma(mean 1) busyness factor drawn once per day; 0 = none
+  std::vector<double>
+      rate_per_s;     // piecewise-constant Poisson rate, one per interval of the horizon
+  double day_cv = 0;  // CV of a gamma(mean 1) busyness factor drawn once per day; 0 = none
 };
 
 // One step of a contact type's routing list: the group may take the contact once it has waited

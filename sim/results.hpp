@@ -1,0 +1,123 @@
+// Results of a simulation run: every key performance indicator (KPI) as an estimate over R
+// independent replications, per contact type and per agent group, for the whole horizon, per day
+// and per planning interval. Plain values only; writers for tables, CSV and JSON live in tools/.
+//
+// Estimates. Each KPI is reported as its mean over the replications with a two-sided 95% Student-t
+// confidence interval (R - 1 degrees of freedom). With a single replication the interval is
+// undefined and both bounds are NaN. Two kinds of KPI:
+//   - per-replication quantities (counts, the 90th-percentile wait, the maximum queue length, the
+//     time-average queue length): mean of the R values, CI  mean +- t * sd / sqrt(R);
+//   - ratio KPIs (service level, abandon rate, P(wait), ASA, mean wait, occupancy, handled share):
+//     ratio of sums over the replications, X = sum x_r / sum y_r, with the delta-method CI
+//     X +- t * sd(x_r - X y_r) / (sqrt(R) * mean(y_r)). Ratio of sums weights every contact equally
+//     (an interval with 3 offered contacts in one replication does not count as much as one with
+//     300) and stays defined when some replications have an empty denominator. When every
+//     denominator is 0 (no contact offered at all) the ratio and its bounds are NaN.
+//
+// Units: durations in seconds, rates and shares as fractions in [0, 1], counts as plain numbers
+// (means over replications, so not necessarily integers).
+//
+// Attribution. Contact KPIs are attributed to the interval in which the contact ARRIVED (a contact
+// arriving at 9:29:59 and answered at 9:31 counts in the 9:00 interval). Time-based figures (queue
+// length, occupancy) are attributed by clock time; the time after the last interval of a day,
+// while the contacts still in the system are finished, is attributed to the day's last interval.
+// Warm-up time and contacts arriving during warm-up are discarded.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace staffsim::sim {
+
+struct Estimate {
+  double mean = 0;
+  double ci_low = 0;   // lower bound of the 95% confidence interval (NaN with one replication)
+  double ci_high = 0;  // upper bound
+};
+
+// Verdict of a target against the confidence interval of its KPI.
+enum class TargetVerdict {
+  none,      // the contact type has no such target
+  met,       // the whole confidence interval satisfies the target
+  missed,    // the whole confidence interval violates the target
+  uncertain  // the confidence interval straddles the target (or is undefined): more replications
+};
+
+struct TargetVerdicts {
+  TargetVerdict service_level = TargetVerdict::none;  // service_level >= at_least
+  TargetVerdict abandon_rate = TargetVerdict::none;   // abandon_rate <= max_abandon
+  TargetVerdict asa = TargetVerdict::none;            // asa_s <= max_asa_s
+};
+
+// KPIs of one contact type over one period (whole horizon, one day or one interval).
+struct ContactKpis {
+  // Counts of contacts arriving in the period.
+  Estimate offered;
+  Estimate answered;
+  Estimate abandoned;               // includes short abandons and contacts unanswered at close
+  Estimate short_abandoned;         // abandoned after waiting strictly less than short_abandon_s
+  Estimate answered_within_target;  // answered after waiting <= T (T below)
+  Estimate unanswered_at_close;     // abandoned at the close of the day because no agent able to
+                                    // take them remained on duty (0 in any sensible scenario)
+  // Ratios.
+  Estimate service_level;  // under the type's target definition and threshold T; a type without
+                           // a service-level target uses T = 20 s and the `offered` definition
+  Estimate abandon_rate;   // abandoned / offered
+  Estimate p_wait;         // contacts that found no agent free on arrival (queued) / offered
+  Estimate asa_s;          // average speed of answer: mean wait of answered contacts
+  Estimate wait_mean_s;    // mean wait of all offered contacts (abandoned: time until hang-up)
+  // Per-replication quantities.
+  Estimate wait_p90_s;  // 90th percentile of the wait of all offered contacts (answered: time to
+                        // answer; abandoned: time to hang-up; served at once: 0). Resolution:
+                        // exact zeros are counted apart; then 0.5 s bins up to 10 min, 5 s bins up
+                        // to 1 h, 60 s bins up to 24 h, linear interpolation inside a bin.
+  Estimate queue_mean;  // time-average number of contacts of this type waiting (clock time)
+  Estimate max_queue;   // largest number of contacts of this type waiting at once (clock time)
+  TargetVerdicts verdicts;  // of this period's estimates against the type's targets
+};
+
+// KPIs of one agent group over one period.
+struct GroupKpis {
+  // busy agent-time / on-duty agent-time. An agent is on duty while scheduled, and also while
+  // finishing a contact after the staffing dropped (an agent who finishes a call after the end of
+  // the shift counts as on duty while busy, then leaves). Clock-time attribution.
+  Estimate occupancy;
+  Estimate busy_agent_s;     // agent-seconds spent handling contacts
+  Estimate on_duty_agent_s;  // agent-seconds on duty (denominator of occupancy)
+  Estimate handled;          // contacts this group answered (attributed to their arrival interval)
+  std::vector<Estimate> handled_by_type;        // [contact type], counts
+  std::vector<Estimate> handled_share_by_type;  // [contact type], handled_by_type / handled
+};
+
+// Raw integer counts of one contact type in one replication over the whole horizon; useful for
+// paired comparisons of two plans under common random numbers and for conservation checks
+// (offered == answered + abandoned holds exactly).
+struct ReplicationCounts {
+  std::int64_t offered = 0;
+  std::int64_t answered = 0;
+  std::int64_t abandoned = 0;
+  std::int64_t short_abandoned = 0;
+  std::int64_t answered_within_target = 0;
+  std::int64_t unanswered_at_close = 0;
+  double wait_sum_s = 0;  // sum of the waits of all offered contacts
+};
+
+struct Results {
+  // Indices: contact types and groups in scenario order; interval i is the global interval index
+  // (day * intervals_per_day + interval of the day), d the day.
+  std::vector<ContactKpis> by_type;                                // [type], whole horizon
+  std::vector<std::vector<ContactKpis>> by_type_day;               // [day][type]
+  std::vector<std::vector<ContactKpis>> by_type_interval;          // [interval][type]
+  std::vector<GroupKpis> by_group;                                 // [group], whole horizon
+  std::vector<std::vector<GroupKpis>> by_group_day;                // [day][group]
+  std::vector<std::vector<GroupKpis>> by_group_interval;           // [interval][group]
+  std::vector<std::vector<ReplicationCounts>> replication_counts;  // [replication][type]
+
+  int replications = 0;                 // R actually simulated
+  std::uint64_t seed = 0;               // the scenario seed actually used
+  std::int64_t simulated_contacts = 0;  // contacts generated, all replications, warm-up included
+  std::int64_t events_processed = 0;    // events handled, all replications
+  std::int64_t peak_contacts_in_system = 0;  // largest contact-pool size in any replication
+};
+
+}  // namespace staffsim::sim

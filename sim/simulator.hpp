@@ -1,0 +1,85 @@
+// Discrete-event simulation of a multi-skill contact centre over a horizon of planning intervals.
+//
+// Model (all durations in seconds, rates in contacts per second; see sim/scenario.hpp):
+//   - Time. The horizon is `days` days of `intervals_per_day` intervals of `interval_s` seconds.
+//     Each day starts empty. An optional warm-up of `warmup_s` seconds is simulated before the
+//     first interval of EVERY day, with the rates and staffing of that first interval, and its
+//     statistics are discarded. After the last interval no contact arrives; contacts still in the
+//     system are finished (answered or abandoned) and counted in their arrival interval. During
+//     this close-out the staffing of the last interval stays on duty until no contact waits any
+//     more; from then on agents leave as soon as they finish their contact. A contact that no
+//     agent on duty can ever take (and that has no patience) is counted as abandoned at the close
+//     (`unanswered_at_close`).
+//   - Arrivals. Per contact type, a Poisson process with a piecewise-constant rate (one rate per
+//     interval), generated exactly by exponential gaps restarted at each interval boundary. An
+//     optional day busyness factor (gamma, mean 1, CV = day_cv; one draw per day per type)
+//     multiplies all of that day's rates.
+//   - Handle time and patience. Drawn for each contact at its arrival from the type's
+//     distributions (exponential, lognormal / gamma by mean and sd, Weibull, deterministic,
+//     empirical resampling). Without a patience distribution nobody abandons. A waiting contact
+//     abandons when its wait reaches its patience.
+//   - Agents. Agents of one group are identical. When a group's staffing rises, the new agents are
+//     idle at once and take waiting contacts. When it drops, idle agents leave at once; if too few
+//     are idle, busy agents finish their current contact and then leave (they take no new one).
+//
+// Routing (product behaviour):
+//   1. A contact type lists groups in order of preference, each with a delay `after_s`: that group
+//      may take the contact only once the contact has waited at least `after_s`.
+//   2. An arriving contact goes to the longest-idle agent of the first group in its list that may
+//      take it now (after_s = 0) and has an idle agent. Agents of a group are identical, so which
+//      idle agent takes it changes no result; the engine keeps idle agents as a count.
+//   3. Otherwise it waits. An agent who becomes free (finishes a contact and stays on duty, or
+//      joins when staffing rises) takes, among the waiting contacts its group may serve NOW, the
+//      one of highest type priority, then the one that has waited longest (then the earliest
+//      generated); if there is none, the agent becomes idle.
+//   4. The expiry of an overflow delay is itself an event: a contact waiting for its first group
+//      becomes eligible for a second group with after_s = 30 at exactly arrival + 30 s, and is
+//      taken at that instant if that group has an idle agent (groups whose delay expires at the
+//      same instant are tried in preference order).
+//   Same-time events resolve in this fixed order: interval boundaries (staffing changes), contact
+//   completions, overflow-delay expiries, abandonments, arrivals (types in scenario order); events
+//   of one kind at the same time resolve in insertion order. Consequently a contact whose patience
+//   ends at the very instant an agent frees up is answered (with wait = patience), and a contact
+//   arriving exactly at an interval boundary belongs to the new interval and meets its staffing.
+//   A contact answered after waiting exactly T counts as answered within T.
+//
+// Statistics: see sim/results.hpp. Memory does not grow with the number of contacts: contact
+// records live in a pool with a free list and the wait distribution is a fixed-bin histogram.
+//
+// Randomness and reproducibility. Each replication uses its own random streams, one per source
+// and contact type ("arrivals/<type>", "handle/<type>", "patience/<type>", "busyness/<type>"),
+// seeded from (scenario seed, replication index, stream name) by SplitMix64 over the FNV-1a hash
+// of the name. Streams therefore do not depend on declaration order: adding a contact type leaves
+// the others' streams unchanged, and two plans of one scenario compare under common random numbers.
+// Replications run on a pool of std::threads; each writes its own slot and the slots are reduced
+// in replication order, so results are bit-identical for any number of threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include "sim/results.hpp"
+#include "sim/scenario.hpp"
+
+namespace staffsim::sim {
+
+struct RunOptions {
+  int replications_override = 0;               // > 0: replaces Scenario::replications
+  std::optional<std::uint64_t> seed_override;  // replaces Scenario::seed
+  int threads = 0;                             // worker threads; 0 = all hardware threads
+  // Observer of progress, called once after each finished replication with (done, total). It may
+  // be called from any worker thread, but never concurrently, and `done` increases by one per call.
+  // The simulator itself never prints.
+  std::function<void(int done, int total)> progress;
+};
+
+// Runs the scenario. Throws staffsim::InvalidInput if the scenario breaks a rule of validate()
+// (sim/scenario.hpp), if two contact types share a name (names seed the random streams:
+// "contact_types[1].name \"sales\" repeats contact_types[0].name; names must be unique (they name
+// the random streams)") or an option is out of range ("threads must be non-negative, found -1",
+// "replications_override must be non-negative, found -1"). An exception thrown by the progress
+// observer stops the run and is rethrown.
+Results simulate(const Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace staffsim::sim

@@ -1,0 +1,320 @@
+// `staffsim run` as a user sees it: the built binary on good and broken scenarios, its exit codes,
+// its messages on stderr and the files it leaves behind (or not).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+class RunCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("staffsim_run_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& content) {
+    fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  // Runs `staffsim <args>` (args already shell-quoted where needed).
+  Outcome staffsim(const std::string& args) {
+    fs::path out = dir_ / "stdout.txt";
+    fs::path err = dir_ / "stderr.txt";
+    std::string command = std::string("'") + STAFFSIM_BINARY + "' " + args + " >'" + out.string() +
+                          "' 2>'" + err.string() + "'";
+    int status = std::system(command.c_str());
+    Outcome outcome;
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    outcome.out = slurp(out);
+    outcome.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return outcome;
+  }
+
+  fs::path dir_;
+};
+
+// Small enough to simulate in milliseconds: two half-hours, a dozen calls each, 4 replications.
+const char* const kSmallScenario = R"(name: small test line
+horizon: {interval: 30m, intervals: 2, start: "09:00"}
+replications: 4
+seed: 11
+contact_types:
+  - name: general
+    arrivals: {per_interval: [12, 18]}
+    handle_time: {distribution: exponential, mean: 4m}
+    patience: {distribution: exponential, mean: 2m}
+    targets: {service_level: {within: 20s, at_least: 80%}, max_abandon: 5%}
+  - name: vip
+    priority: 1
+    arrivals: {rate: 6/h}
+    handle_time: {distribution: lognormal, mean: 5m, sd: 3m}
+agent_groups:
+  - {name: vip_desk, staffing: 1}
+  - {name: frontline, staffing: [3, 4]}
+routing:
+  general: [{group: frontline}]
+  vip: [{group: vip_desk}, {group: frontline, after: 30s}]
+)";
+
+const char* const kKpis[] = {"offered", "answered",     "abandoned", "service_level",
+                             "asa_s",   "abandon_rate", "wait_p90_s"};
+
+TEST_F(RunCli, WritesSummaryAndBothTables) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  fs::path out = dir_ / "results" / "monday";  // created with its parent
+  Outcome r = staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");  // stderr is not a terminal: no progress
+  EXPECT_EQ(r.out.rfind("Scenario: small test line\n", 0), 0u) << r.out;
+  EXPECT_NE(
+      r.out.find(
+          "\nContact type general (priority 0; service level = answered within 20s / offered)\n"),
+      std::string::npos);
+  EXPECT_NE(r.out.find(
+                "\nContact type vip (priority 1; service level = answered within 20s / offered)\n"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("\nAgent groups\n"), std::string::npos);
+  EXPECT_NE(
+      r.out.find("\nWrote summary.json, intervals.csv and groups.csv to " + out.string() + "\n"),
+      std::string::npos);
+
+  auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  EXPECT_EQ(summary["scenario"], "small test line");
+  EXPECT_EQ(summary["seed"], 11);
+  EXPECT_EQ(summary["replications"], 4);
+  for (const char* type : {"general", "vip"}) {
+    const auto& kpis = summary["contact_types"][type];
+    for (const char* kpi : kKpis) {
+      ASSERT_TRUE(kpis.contains(kpi)) << type << " " << kpi;
+      for (const char* part : {"mean", "ci_low", "ci_high"}) {
+        EXPECT_TRUE(kpis[kpi].contains(part)) << type << " " << kpi << " " << part;
+      }
+    }
+    // Every offered contact is answered or abandoned, in every replication, so in the mean too.
+    double offered = kpis["offered"]["mean"];
+    double answered = kpis["answered"]["mean"];
+    double abandoned = kpis["abandoned"]["mean"];
+    EXPECT_NEAR(offered, answered + abandoned, 1e-9 * (1 + offered)) << type;
+  }
+  EXPECT_EQ(summary["contact_types"]["general"]["targets"]["service_level"]["at_least"], 0.8);
+  EXPECT_FALSE(summary["contact_types"]["vip"]["targets"].contains("service_level"));
+  for (const char* group : {"vip_desk", "frontline"}) {
+    EXPECT_TRUE(summary["agent_groups"][group].contains("occupancy")) << group;
+  }
+
+  auto intervals = lines_of(slurp(out / "intervals.csv"));
+  ASSERT_EQ(intervals.size(), 1u + 2 * 2);  // header + intervals x contact types
+  EXPECT_EQ(intervals[0].rfind("day,interval_start,contact_type,offered,offered_ci_low,", 0), 0u);
+  EXPECT_EQ(intervals[1].rfind("1,09:00,general,", 0), 0u);
+  EXPECT_EQ(intervals[2].rfind("1,09:00,vip,", 0), 0u);
+  EXPECT_EQ(intervals[3].rfind("1,09:30,general,", 0), 0u);
+  EXPECT_EQ(intervals[4].rfind("1,09:30,vip,", 0), 0u);
+  auto groups = lines_of(slurp(out / "groups.csv"));
+  ASSERT_EQ(groups.size(), 1u + 2 * 2);
+  EXPECT_EQ(groups[1].rfind("1,09:00,vip_desk,1,", 0), 0u);
+  EXPECT_EQ(groups[4].rfind("1,09:30,frontline,4,", 0), 0u);
+  // Nothing but the three files: no temporaries left behind.
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out)) ++files;
+  EXPECT_EQ(files, 3);
+}
+
+TEST_F(RunCli, JsonFormatPrintsSummaryJsonAndIsReproducible) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  Outcome first = staffsim("run '" + scenario.string() + "' --format json --out '" +
+                           (dir_ / "out").string() + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, slurp(dir_ / "out" / "summary.json"));
+  Outcome again = staffsim("run '" + scenario.string() + "' --format json --threads 1");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, first.out);  // same seed, any thread count: the same figures
+  Outcome overridden =
+      staffsim("run '" + scenario.string() + "' --format json --replications 3 --seed 5");
+  ASSERT_EQ(overridden.exit_code, 0) << overridden.err;
+  auto summary = nlohmann::json::parse(overridden.out);
+  EXPECT_EQ(summary["replications"], 3);
+  EXPECT_EQ(summary["seed"], 5);
+}
+
+TEST_F(RunCli, BrokenScenarioReportsEveryErrorAndWritesNothing) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("[12, 18]"), 8, "[12, 18, 30]");
+  text.replace(text.find("mean: 4m"), 8, "mean: -4m");
+  text.replace(text.find("{group: frontline, after"), 17, "{group: front");
+  fs::path scenario = write("plan.yaml", text);
+  fs::path out = dir_ / "out";
+  Outcome r = staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  const std::string file = scenario.string();
+  EXPECT_EQ(r.err, "staffsim: error: " + file +
+                       ":7:30: contact_types[0].arrivals.per_interval: expected 2 values (one per "
+                       "interval), found 3\n" +
+                       file +
+                       ":8:52: contact_types[0].handle_time.mean: expected a positive duration, "
+                       "found \"-4m\"\n" +
+                       file +
+                       ":20:36: routing.vip[1].group: unknown agent group \"front\", expected one "
+                       "of: vip_desk, frontline\n");
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(RunCli, YamlSyntaxError) {
+  fs::path scenario = write("plan.yaml", "name: x\nhorizon: [1, 2\n");
+  Outcome r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":3:1: invalid YAML: end of sequence flow not found\n");
+}
+
+TEST_F(RunCli, MissingScenarioFileIsAnIoError) {
+  std::string missing = (dir_ / "nope.yaml").string();
+  Outcome r = staffsim("run '" + missing + "' --out '" + (dir_ / "out").string() + "'");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "staffsim: error: cannot read " + missing + ": No such file or directory\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+TEST_F(RunCli, BadFlagValuesAreBadInput) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  const std::string run =
+      "run '" + scenario.string() + "' --out '" + (dir_ / "out").string() + "' ";
+  Outcome r = staffsim(run + "--replications 0");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --replications: expected a whole number of replications of at "
+            "least 1, found \"0\"\n");
+  r = staffsim(run + "--seed -3");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: --seed: expected a non-negative whole number, found \"-3\"\n");
+  r = staffsim(run + "--threads two");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --threads: expected a non-negative whole number (0 = all hardware "
+            "threads), found \"two\"\n");
+  r = staffsim(run + "--format xml");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: --format: expected table or json, found \"xml\"\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+TEST_F(RunCli, UsageErrors) {
+  Outcome r = staffsim("run");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: scenario is required\nRun with --help for more information.\n");
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  r = staffsim("run '" + scenario.string() + "' --replicas 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: The following arguments were not expected: 3 --replicas\n"
+            "Run with --help for more information.\n");
+}
+
+TEST_F(RunCli, OutputFolderThatIsAFile) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  fs::path blocker = write("taken", "not a folder\n");
+  Outcome r = staffsim("run '" + scenario.string() + "' --out '" + blocker.string() + "'");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err,
+            "staffsim: error: cannot create directory " + blocker.string() + ": Not a directory\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(slurp(blocker), "not a folder\n");
+}
+
+TEST_F(RunCli, EmpiricalFileIsReadNextToTheScenario) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("{distribution: exponential, mean: 4m}"), 37,
+               "{distribution: empirical, file: talk.csv, column: seconds}");
+  fs::create_directories(dir_ / "plans");
+  fs::path scenario = dir_ / "plans" / "plan.yaml";
+  std::ofstream(scenario, std::ios::binary) << text;
+  std::ofstream(dir_ / "plans" / "talk.csv", std::ios::binary) << "seconds\n120\n240\n360\n";
+  // Run from another folder: the CSV is found relative to the scenario, not to the caller.
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::remove(dir_ / "plans" / "talk.csv");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":8:50: contact_types[0].handle_time.file: cannot read " +
+                       (dir_ / "plans" / "talk.csv").string() + ": No such file or directory\n");
+}
+
+// Erlang C for N agents and offered load A Erlangs, from the Erlang B recursion
+// B(k) = A B(k-1) / (k + A B(k-1)), C = N B / (N - A (1 - B)).
+double erlang_c(int agents, double load) {
+  double b = 1;
+  for (int k = 1; k <= agents; ++k) b = load * b / (k + load * b);
+  return agents * b / (agents - load * (1 - b));
+}
+
+// scenarios/mmn-validation.yaml end to end against the exact M/M/10 figures it quotes.
+// Tolerance: 2.2 confidence half-widths. Each 95% half-width is 1.98 standard errors (t, 99 df),
+// so 2.2 of them are 4.36 standard errors: a false failure has probability about 1.3e-5 per
+// figure, 4e-5 for the three (normal approximation over 100 replications of ~800 calls). The
+// close of each day (agents who finish after 17:00) moves the occupancy by about 0.2 points,
+// well inside that tolerance.
+TEST_F(RunCli, MmnExampleMatchesErlangC) {
+  Outcome r = staffsim("run '" + std::string(STAFFSIM_SOURCE_DIR) +
+                       "/scenarios/mmn-validation.yaml' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  const double load = 100.0 / 3600.0 * 300.0;  // 100 calls/h x 5 min
+  const int agents = 10;
+  const double p_wait = erlang_c(agents, load);
+  const double service_level = 1 - p_wait * std::exp(-(agents - load) * 20.0 / 300.0);
+  const double asa_s = p_wait * 300.0 / (agents - load);
+  auto check = [](const nlohmann::json& estimate, double exact, const char* what) {
+    double mean = estimate["mean"];
+    double half_width = (double(estimate["ci_high"]) - double(estimate["ci_low"])) / 2;
+    EXPECT_NEAR(mean, exact, 2.2 * half_width) << what;
+  };
+  const auto& calls = summary["contact_types"]["calls"];
+  check(calls["service_level"], service_level, "service level");
+  check(calls["asa_s"], asa_s, "ASA");
+  check(summary["agent_groups"]["agents"]["occupancy"], load / agents, "occupancy");
+  EXPECT_EQ(double(calls["abandoned"]["mean"]), 0.0);
+}
+
+}  // namespace

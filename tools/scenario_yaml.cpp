@@ -1,0 +1,996 @@
+#include "tools/scenario_yaml.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models/error.hpp"
+#include "tools/cli_error.hpp"
+#include "tools/csv.hpp"
+#include "tools/file_io.hpp"
+#include "tools/units.hpp"
+
+namespace staffsim::tools {
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+
+std::string in_quotes(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+// What a node is, for "found ..." in messages.
+std::string describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return in_quotes(node.Scalar());
+    case YAML::NodeType::Sequence:
+      return node.size() == 0 ? "an empty list" : "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    default:
+      return "nothing";
+  }
+}
+
+// 0-based position in the YAML text (yaml-cpp's convention); printed 1-based.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+// A node with its path ("contact_types[0].handle_time.mean") and the position to report it at.
+// Never assigned: assigning a YAML::Node rebinds the node it shares with the document.
+struct Field {
+  Field(const YAML::Node& node_in, std::string path_in, Position position_in)
+      : node(node_in), path(std::move(path_in)), position(position_in) {}
+  Field(const Field&) = default;
+  Field& operator=(const Field&) = delete;
+
+  YAML::Node node;
+  std::string path;
+  Position position;
+};
+
+// Validates a scenario document and builds the Scenario, collecting every problem on the way.
+class ScenarioLoader {
+ public:
+  ScenarioLoader(std::string file_name, std::string base_dir)
+      : file_name_(std::move(file_name)), base_dir_(std::move(base_dir)) {}
+
+  sim::Scenario load(std::string_view text);
+
+ private:
+  struct Problem {
+    Position position;
+    std::string message;  // already prefixed with file:line:col
+  };
+
+  // A mapping's entries by key (first occurrence), after checking for unknown and duplicate keys.
+  class Mapping {
+   public:
+    explicit Mapping(const Field& self_field) : self(self_field) {}
+    std::optional<Field> find(const std::string& key) const {
+      auto it = entries.find(key);
+      if (it == entries.end()) return std::nullopt;
+      return it->second;
+    }
+    std::map<std::string, Field> entries;
+    std::vector<std::string> order;  // keys in file order
+    Field self;
+  };
+
+  // --- problem reporting ------------------------------------------------------------------------
+  void problem(const Field& field, const std::string& message) {
+    problem_at(field.position, field.path, message);
+  }
+  void problem_at(Position position, const std::string& path, const std::string& message) {
+    std::string text = file_name_ + ":" + std::to_string(position.line + 1) + ":" +
+                       std::to_string(position.column + 1) + ": ";
+    if (!path.empty()) text += path + ": ";
+    problems_.push_back({position, text + message});
+  }
+
+  // --- structure --------------------------------------------------------------------------------
+  static Field child(const YAML::Node& node, const std::string& path, Position fallback) {
+    YAML::Mark mark = node.Mark();
+    Position position = fallback;
+    // Empty values ("key:" with nothing after it) carry the position of whatever follows them.
+    if (!node.IsNull() && mark.line >= 0) position = {mark.line, mark.column};
+    return {node, path, position};
+  }
+
+  std::optional<Mapping> mapping(const Field& field, const std::vector<std::string>& allowed,
+                                 const std::string& expectation);
+  std::optional<Field> required(const Mapping& map, const std::string& key);
+  std::vector<Field> sequence(const Field& field, const std::string& expectation);
+
+  // --- scalars ----------------------------------------------------------------------------------
+  std::optional<std::string> scalar(const Field& field, const std::string& expectation);
+  std::optional<std::string> name(const Field& field);
+  std::optional<double> duration(const Field& field, bool allow_zero);
+  std::optional<double> rate(const Field& field);
+  std::optional<double> fraction(const Field& field, bool at_most_one);
+  std::optional<double> number(const Field& field, bool allow_zero);
+  std::optional<long long> integer(const Field& field, long long minimum);
+  std::optional<double> clock(const Field& field);
+
+  // --- scenario parts ---------------------------------------------------------------------------
+  void horizon(const Field& field, sim::Scenario& scenario);
+  template <typename T>
+  std::optional<std::vector<T>> per_interval(
+      const Field& field, const std::function<std::optional<T>(const Field&)>& one);
+  void contact_type(const Field& field, sim::ContactType& type);
+  void arrivals(const Field& field, sim::Arrivals& arrivals);
+  std::optional<sim::DurationDistribution> distribution(const Field& field);
+  void targets(const Field& field, sim::Targets& targets);
+  void agent_group(const Field& field, sim::AgentGroup& group);
+  void routing(const Field& field, sim::Scenario& scenario,
+               const std::vector<Field>& group_name_fields);
+
+  std::string file_name_;
+  std::string base_dir_;
+  std::vector<Problem> problems_;
+  bool horizon_ok_ = false;
+  int intervals_per_day_ = 0;
+  int days_ = 0;
+  double interval_s_ = 0;
+};
+
+std::optional<ScenarioLoader::Mapping> ScenarioLoader::mapping(
+    const Field& field, const std::vector<std::string>& allowed, const std::string& expectation) {
+  if (!field.node.IsMap()) {
+    problem(field, "expected " + expectation + ", found " + describe(field.node));
+    return std::nullopt;
+  }
+  Mapping map(field);
+  for (const auto& entry : field.node) {
+    const YAML::Node& key_node = entry.first;
+    YAML::Mark key_mark = key_node.Mark();
+    Position key_position{key_mark.line, key_mark.column};
+    std::string prefix = field.path.empty() ? "" : field.path + ".";
+    if (!key_node.IsScalar()) {
+      problem_at(
+          key_position, field.path,
+          "expected a key such as " + in_quotes(allowed.front()) + ", found " + describe(key_node));
+      continue;
+    }
+    const std::string& key = key_node.Scalar();
+    std::string path = prefix + key;
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      problem_at(key_position, path,
+                 "unknown key " + in_quotes(key) + ", expected one of: " + join(allowed));
+      continue;
+    }
+    auto previous = map.entries.find(key);
+    if (previous != map.entries.end()) {
+      problem_at(key_position, path,
+                 "duplicate key " + in_quotes(key) +
+                     ", expected each key once (first given at line " +
+                     std::to_string(previous->second.position.line + 1) + ")");
+      continue;
+    }
+    map.entries.emplace(key, child(entry.second, path, key_position));
+    map.order.push_back(key);
+  }
+  return map;
+}
+
+std::optional<Field> ScenarioLoader::required(const Mapping& map, const std::string& key) {
+  auto found = map.find(key);
+  if (!found) problem(map.self, "missing required key " + in_quotes(key));
+  return found;
+}
+
+std::vector<Field> ScenarioLoader::sequence(const Field& field, const std::string& expectation) {
+  std::vector<Field> items;
+  if (!field.node.IsSequence()) {
+    problem(field, "expected " + expectation + ", found " + describe(field.node));
+    return items;
+  }
+  std::size_t index = 0;
+  for (const auto& item : field.node) {
+    items.push_back(child(item, field.path + "[" + std::to_string(index) + "]", field.position));
+    ++index;
+  }
+  return items;
+}
+
+std::optional<std::string> ScenarioLoader::scalar(const Field& field,
+                                                  const std::string& expectation) {
+  if (!field.node.IsScalar()) {
+    problem(field, "expected " + expectation + ", found " + describe(field.node));
+    return std::nullopt;
+  }
+  return field.node.Scalar();
+}
+
+std::optional<std::string> ScenarioLoader::name(const Field& field) {
+  const std::string expectation = "a name of letters, digits, _ or -";
+  auto text = scalar(field, expectation);
+  if (!text) return std::nullopt;
+  bool ok = !text->empty() && std::all_of(text->begin(), text->end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+  if (!ok) {
+    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<double> ScenarioLoader::duration(const Field& field, bool allow_zero) {
+  const std::string expectation = "a duration with its unit such as 20s, 5m or 1.5h";
+  auto text = scalar(field, expectation);
+  if (!text) return std::nullopt;
+  try {
+    parse_number(*text);
+    problem(field, "expected " + expectation + ", found " + in_quotes(*text) + " (no unit)");
+    return std::nullopt;
+  } catch (const InvalidInput&) {
+    // Not a bare number: parse it as a duration below.
+  }
+  double seconds = 0;
+  try {
+    seconds = parse_duration_s(*text);
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
+    return std::nullopt;
+  }
+  if (seconds < 0 || (!allow_zero && seconds == 0)) {
+    problem(field, std::string("expected a ") + (allow_zero ? "non-negative" : "positive") +
+                       " duration, found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  return seconds;
+}
+
+std::optional<double> ScenarioLoader::rate(const Field& field) {
+  auto text = scalar(field, "a rate with its interval such as 2.5/s, 90/h or 120/30m");
+  if (!text) return std::nullopt;
+  double per_s = 0;
+  try {
+    per_s = parse_rate_per_s(*text);
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
+    return std::nullopt;
+  }
+  if (per_s < 0) {
+    problem(field, "expected a non-negative rate, found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  return per_s;
+}
+
+std::optional<double> ScenarioLoader::fraction(const Field& field, bool at_most_one) {
+  auto text = scalar(field, "a percentage such as 80% or a fraction such as 0.8");
+  if (!text) return std::nullopt;
+  double value = 0;
+  try {
+    value = parse_fraction(*text);
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
+    return std::nullopt;
+  }
+  if (value < 0 || (at_most_one && value > 1)) {
+    problem(field, std::string("expected ") +
+                       (at_most_one ? "a fraction between 0% and 100%" : "a non-negative value") +
+                       ", found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> ScenarioLoader::number(const Field& field, bool allow_zero) {
+  const std::string expectation = allow_zero ? "a non-negative number" : "a positive number";
+  auto text = scalar(field, expectation);
+  if (!text) return std::nullopt;
+  double value = 0;
+  try {
+    value = parse_number(*text);
+  } catch (const InvalidInput&) {
+    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  if (value < 0 || (!allow_zero && value == 0)) {
+    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<long long> ScenarioLoader::integer(const Field& field, long long minimum) {
+  std::string expectation = "a whole number";
+  if (minimum == 0) expectation = "a non-negative whole number";
+  if (minimum > 0) expectation = "a whole number of at least " + std::to_string(minimum);
+  auto text = scalar(field, expectation);
+  if (!text) return std::nullopt;
+  const std::string& s = *text;
+  std::size_t start = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  bool digits = s.size() > start && s.size() - start <= 18 &&
+                std::all_of(s.begin() + static_cast<std::ptrdiff_t>(start), s.end(),
+                            [](char c) { return c >= '0' && c <= '9'; });
+  long long value = digits ? std::stoll(s) : 0;
+  if (!digits || value < minimum) {
+    problem(field, "expected " + expectation + ", found " + in_quotes(s));
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+double parse_clock_s(std::string_view text) {
+  auto fail = [&]() -> double {
+    throw InvalidInput("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found " +
+                       in_quotes(text));
+  };
+  auto two_digits = [&](std::size_t at) -> int {
+    if (at + 2 > text.size()) return -1;
+    char a = text[at];
+    char b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+    return (a - '0') * 10 + (b - '0');
+  };
+  if (text.size() != 5 && text.size() != 8) return fail();
+  int hours = two_digits(0);
+  int minutes = two_digits(3);
+  int seconds = text.size() == 8 ? two_digits(6) : 0;
+  if (text[2] != ':' || (text.size() == 8 && text[5] != ':')) return fail();
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
+    return fail();
+  }
+  return hours * 3600.0 + minutes * 60.0 + seconds;
+}
+
+std::string format_clock(double seconds_since_midnight) {
+  long long total = std::llround(seconds_since_midnight);
+  long long hours = total / 3600;
+  long long minutes = (total % 3600) / 60;
+  long long seconds = total % 60;
+  char buffer[32];
+  if (seconds == 0) {
+    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", hours, minutes);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", hours, minutes, seconds);
+  }
+  return buffer;
+}
+
+namespace {
+
+std::optional<double> ScenarioLoader::clock(const Field& field) {
+  auto text = scalar(field, "a clock time such as \"07:00\"");
+  if (!text) return std::nullopt;
+  try {
+    return parse_clock_s(*text);
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
+    return std::nullopt;
+  }
+}
+
+void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
+  auto map = mapping(field, {"interval", "intervals", "start", "days", "warmup"},
+                     "a mapping such as {interval: 30m, intervals: 28, start: \"07:00\"}");
+  if (!map) return;
+  bool ok = true;
+  sim::Horizon& h = scenario.horizon;
+  if (auto f = required(*map, "interval")) {
+    auto v = duration(*f, false);
+    ok = ok && v;
+    if (v) h.interval_s = *v;
+  } else {
+    ok = false;
+  }
+  std::optional<Field> intervals_field = required(*map, "intervals");
+  if (intervals_field) {
+    auto v = integer(*intervals_field, 1);
+    ok = ok && v;
+    if (v) h.intervals_per_day = static_cast<int>(std::min<long long>(*v, 1'000'000));
+    if (v && *v > 1'000'000) {
+      problem(*intervals_field, "expected at most 1000000 intervals, found " +
+                                    in_quotes(intervals_field->node.Scalar()));
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  std::optional<double> start = 0.0;
+  if (auto f = map->find("start")) {
+    start = clock(*f);
+    if (start) h.day_start_s = *start;
+  }
+  if (auto f = map->find("days")) {
+    auto v = integer(*f, 1);
+    ok = ok && v;
+    if (v && *v > 10000) {
+      problem(*f, "expected at most 10000 days, found " + in_quotes(f->node.Scalar()));
+      ok = false;
+    }
+    if (v) h.days = static_cast<int>(std::min<long long>(*v, 10000));
+  }
+  if (auto f = map->find("warmup")) {
+    auto v = duration(*f, true);
+    if (v) h.warmup_s = *v;
+  }
+  if (ok && start) {
+    double end = h.day_start_s + h.interval_s * h.intervals_per_day;
+    if (end > kSecondsPerDay + 1e-9) {
+      problem(*intervals_field, "expected the day to end by 24:00, found " +
+                                    format_clock(h.day_start_s) + " + " +
+                                    std::to_string(h.intervals_per_day) + " x " +
+                                    format_duration(h.interval_s) + " = " + format_clock(end));
+      ok = false;
+    }
+  }
+  horizon_ok_ = ok;
+  intervals_per_day_ = h.intervals_per_day;
+  days_ = h.days;
+  interval_s_ = h.interval_s;
+}
+
+// One value for every interval: a single value (the same all day), a list of one value per
+// interval of a day (repeated on every day), or one per interval of the whole horizon.
+template <typename T>
+std::optional<std::vector<T>> ScenarioLoader::per_interval(
+    const Field& field, const std::function<std::optional<T>(const Field&)>& one) {
+  if (field.node.IsScalar()) {
+    auto v = one(field);
+    if (!v || !horizon_ok_) return std::nullopt;
+    return std::vector<T>(static_cast<std::size_t>(intervals_per_day_) * days_, *v);
+  }
+  if (!field.node.IsSequence()) {
+    (void)one(field);  // reports "expected ..., found a mapping"
+    return std::nullopt;
+  }
+  std::vector<Field> items = sequence(field, "a list");
+  std::vector<T> values;
+  bool ok = true;
+  for (const auto& item : items) {
+    auto v = one(item);
+    if (v) {
+      values.push_back(*v);
+    } else {
+      ok = false;
+    }
+  }
+  if (!horizon_ok_) return std::nullopt;
+  const std::size_t per_day = static_cast<std::size_t>(intervals_per_day_);
+  const std::size_t total = per_day * static_cast<std::size_t>(days_);
+  if (items.size() != per_day && items.size() != total) {
+    std::string expectation = std::to_string(per_day) + " values (one per interval)";
+    if (days_ > 1) {
+      expectation = std::to_string(per_day) + " values (one per interval of a day) or " +
+                    std::to_string(total) + " (one per interval of all " + std::to_string(days_) +
+                    " days)";
+    }
+    problem(field, "expected " + expectation + ", found " + std::to_string(items.size()));
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  std::vector<T> expanded;
+  expanded.reserve(total);
+  while (expanded.size() < total) expanded.insert(expanded.end(), values.begin(), values.end());
+  return expanded;
+}
+
+void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
+  // The source of arrivals is one key among these; more sources (a forecast from history) slot in
+  // here.
+  const std::vector<std::string> sources = {"per_interval", "rate"};
+  auto map = mapping(field, {"per_interval", "rate", "day_cv"},
+                     "a mapping such as {per_interval: [120, 180]} or {rate: 2/s}");
+  if (!map) return;
+  std::vector<std::string> given;
+  for (const auto& key : map->order) {
+    if (std::find(sources.begin(), sources.end(), key) != sources.end()) given.push_back(key);
+  }
+  if (given.empty()) {
+    problem(field, "missing arrival source, expected one of: " + join(sources));
+  } else if (given.size() > 1) {
+    problem(*map->find(given[1]), "expected exactly one arrival source, found " + join(given));
+  } else if (given[0] == "per_interval") {
+    Field f = *map->find("per_interval");
+    auto counts = per_interval<double>(f, [this](const Field& x) { return number(x, true); });
+    if (counts) {
+      arrivals.rate_per_s.clear();
+      for (double count : *counts) arrivals.rate_per_s.push_back(count / interval_s_);
+    }
+  } else {
+    Field f = *map->find("rate");
+    auto rates = per_interval<double>(f, [this](const Field& x) { return rate(x); });
+    if (rates) arrivals.rate_per_s = *rates;
+  }
+  if (auto f = map->find("day_cv")) {
+    auto v = fraction(*f, false);
+    if (v) arrivals.day_cv = *v;
+  }
+}
+
+std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Field& field) {
+  const std::vector<std::string> families = {"exponential", "lognormal",     "gamma",
+                                             "weibull",     "deterministic", "empirical"};
+  const std::string expectation =
+      "a mapping such as {distribution: lognormal, mean: 300s, sd: 200s}";
+  if (!field.node.IsMap()) {
+    problem(field, "expected " + expectation + ", found " + describe(field.node));
+    return std::nullopt;
+  }
+  // The family decides which other keys are valid, so read it first.
+  std::optional<std::string> family;
+  std::optional<Field> family_field;
+  for (const auto& entry : field.node) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == "distribution") {
+      YAML::Mark mark = entry.first.Mark();
+      family_field.emplace(
+          child(entry.second, field.path + ".distribution", {mark.line, mark.column}));
+      family = scalar(*family_field, "a distribution family (" + join(families) + ")");
+      break;
+    }
+  }
+  if (!family) {
+    if (!family_field) {
+      problem(field, "missing required key \"distribution\", expected one of: " + join(families));
+    }
+    return std::nullopt;
+  }
+  std::vector<std::string> parameters;
+  if (*family == "exponential") parameters = {"mean"};
+  if (*family == "lognormal" || *family == "gamma") parameters = {"mean", "sd"};
+  if (*family == "weibull") parameters = {"shape", "scale"};
+  if (*family == "deterministic") parameters = {"value"};
+  if (*family == "empirical") parameters = {"file", "column"};
+  if (parameters.empty()) {
+    problem(*family_field,
+            "unknown distribution " + in_quotes(*family) + ", expected one of: " + join(families));
+    return std::nullopt;
+  }
+  std::vector<std::string> allowed = {"distribution"};
+  allowed.insert(allowed.end(), parameters.begin(), parameters.end());
+  auto map = mapping(field, allowed, expectation);
+  if (!map) return std::nullopt;
+  std::map<std::string, std::optional<double>> durations;
+  bool all_present = true;
+  for (const auto& p : parameters) {
+    if (!map->find(p)) {
+      problem(field,
+              "missing required key " + in_quotes(p) + " for a " + *family + " distribution");
+      all_present = false;
+    }
+  }
+  if (!all_present) return std::nullopt;
+  if (*family == "exponential") {
+    auto mean = duration(*map->find("mean"), false);
+    if (mean) return sim::Exponential{*mean};
+  } else if (*family == "lognormal" || *family == "gamma") {
+    auto mean = duration(*map->find("mean"), false);
+    auto sd = duration(*map->find("sd"), false);
+    if (!mean || !sd) return std::nullopt;
+    if (*family == "lognormal") return sim::Lognormal{*mean, *sd};
+    return sim::Gamma{*mean, *sd};
+  } else if (*family == "weibull") {
+    auto shape = number(*map->find("shape"), false);
+    auto scale = duration(*map->find("scale"), false);
+    if (shape && scale) return sim::Weibull{*shape, *scale};
+  } else if (*family == "deterministic") {
+    auto value = duration(*map->find("value"), true);
+    if (value) return sim::Deterministic{*value};
+  } else {
+    Field file_field = *map->find("file");
+    auto file = scalar(file_field, "a CSV file name");
+    auto column = scalar(*map->find("column"), "a column name");
+    if (!file || !column) return std::nullopt;
+    std::filesystem::path path = *file;
+    if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
+    try {
+      CsvTable table = CsvTable::read(path.string());
+      std::size_t index = table.column(*column);
+      sim::Empirical empirical;
+      for (const auto& row : table.rows()) {
+        double value = table.number(row, index);
+        if (value < 0) {
+          throw InputError(table.where(row) + *column +
+                           ": expected a non-negative duration in seconds, found " +
+                           in_quotes(row.fields[index]));
+        }
+        empirical.values_s.push_back(value);
+      }
+      if (empirical.values_s.empty()) {
+        problem(file_field, "expected at least one value in column " + in_quotes(*column) + " of " +
+                                path.string() + ", found none");
+        return std::nullopt;
+      }
+      return empirical;
+    } catch (const Error& e) {
+      problem(file_field, e.what());
+    }
+  }
+  return std::nullopt;
+}
+
+void ScenarioLoader::targets(const Field& field, sim::Targets& targets) {
+  auto map = mapping(field, {"service_level", "max_abandon", "max_asa"},
+                     "a mapping such as {service_level: {within: 20s, at_least: 80%}}");
+  if (!map) return;
+  if (auto f = map->find("service_level")) {
+    auto sl = mapping(*f, {"within", "at_least", "definition"},
+                      "a mapping such as {within: 20s, at_least: 80%}");
+    if (sl) {
+      sim::ServiceLevelTarget target;
+      bool ok = true;
+      if (auto w = required(*sl, "within")) {
+        auto v = duration(*w, true);
+        ok = ok && v;
+        if (v) target.within_s = *v;
+      } else {
+        ok = false;
+      }
+      if (auto a = required(*sl, "at_least")) {
+        auto v = fraction(*a, true);
+        ok = ok && v;
+        if (v) target.at_least = *v;
+      } else {
+        ok = false;
+      }
+      if (auto d = sl->find("definition")) {
+        const std::string choices = "offered, answered, exclude_short_abandons";
+        auto text = scalar(*d, "one of: " + choices);
+        if (text && *text == "offered") {
+          target.definition = sim::ServiceLevelDefinition::offered;
+        } else if (text && *text == "answered") {
+          target.definition = sim::ServiceLevelDefinition::answered;
+        } else if (text && *text == "exclude_short_abandons") {
+          target.definition = sim::ServiceLevelDefinition::exclude_short_abandons;
+        } else if (text) {
+          problem(*d, "unknown service-level definition " + in_quotes(*text) +
+                          ", expected one of: " + choices);
+        }
+      }
+      if (ok) targets.service_level = target;
+    }
+  }
+  if (auto f = map->find("max_abandon")) {
+    auto v = fraction(*f, true);
+    if (v) targets.max_abandon = *v;
+  }
+  if (auto f = map->find("max_asa")) {
+    auto v = duration(*f, true);
+    if (v) targets.max_asa_s = *v;
+  }
+}
+
+void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
+  auto map = mapping(field, {"name", "priority", "arrivals", "handle_time", "patience", "targets"},
+                     "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
+  if (!map) return;
+  // `name` was read by the caller (it must be known before routing is checked).
+  if (auto f = map->find("priority")) {
+    auto text = scalar(*f, "a whole number");
+    if (text) {
+      auto v = integer(*f, std::numeric_limits<int>::min());
+      if (v && (*v > std::numeric_limits<int>::max())) {
+        problem(*f, "expected a whole number, found " + in_quotes(*text));
+      } else if (v) {
+        type.priority = static_cast<int>(*v);
+      }
+    }
+  }
+  if (auto f = required(*map, "arrivals")) arrivals(*f, type.arrivals);
+  if (auto f = required(*map, "handle_time")) {
+    auto d = distribution(*f);
+    if (d) type.handle_time = *d;
+  }
+  if (auto f = map->find("patience")) {
+    auto d = distribution(*f);
+    if (d) type.patience = *d;
+  }
+  if (auto f = map->find("targets")) targets(*f, type.targets);
+}
+
+void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
+  auto map =
+      mapping(field, {"name", "staffing"}, "a mapping such as {name: frontline, staffing: 40}");
+  if (!map) return;
+  if (auto f = required(*map, "staffing")) {
+    auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
+      const auto v = integer(x, 0);
+      if (v && *v > 1'000'000) {
+        problem(x, "expected at most 1000000 agents, found " + in_quotes(x.node.Scalar()));
+        return std::nullopt;
+      }
+      if (v) return static_cast<int>(*v);
+      return std::nullopt;
+    });
+    if (staffing) group.staffing = *staffing;
+  }
+}
+
+void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
+                             const std::vector<Field>& group_fields) {
+  std::vector<std::string> type_names;
+  std::vector<std::string> valid_type_names;  // for messages: without unnamed or invalid ones
+  for (const auto& type : scenario.contact_types) {
+    type_names.push_back(type.name);
+    if (!type.name.empty()) valid_type_names.push_back(type.name);
+  }
+  std::vector<std::string> group_names;
+  std::vector<std::string> valid_group_names;
+  for (const auto& group : scenario.agent_groups) {
+    group_names.push_back(group.name);
+    if (!group.name.empty()) valid_group_names.push_back(group.name);
+  }
+  // Keys are contact type names: check duplicates by hand (unknown names are reported below).
+  if (!field.node.IsMap()) {
+    problem(field, "expected a mapping from each contact type to its list of groups, found " +
+                       describe(field.node));
+    return;
+  }
+  std::vector<bool> routed(type_names.size(), false);
+  std::vector<bool> group_used(group_names.size(), false);
+  // A broken routing entry may have meant any group: only a fully read routing can tell that a
+  // group serves nobody.
+  bool every_entry_read = true;
+  for (const auto& entry : field.node) {
+    YAML::Mark key_mark = entry.first.Mark();
+    Position key_position{key_mark.line, key_mark.column};
+    if (!entry.first.IsScalar()) {
+      problem_at(key_position, "routing",
+                 "expected a contact type name as key, found " + describe(entry.first));
+      every_entry_read = false;
+      continue;
+    }
+    const std::string& type_name = entry.first.Scalar();
+    std::string path = "routing." + type_name;
+    auto type_it = std::find(type_names.begin(), type_names.end(), type_name);
+    if (type_it == type_names.end()) {
+      problem_at(key_position, path,
+                 "unknown contact type " + in_quotes(type_name) +
+                     ", expected one of: " + join(valid_type_names));
+      every_entry_read = false;
+      continue;
+    }
+    auto type_index = static_cast<std::size_t>(type_it - type_names.begin());
+    if (routed[type_index]) {
+      problem_at(key_position, path,
+                 "duplicate key " + in_quotes(type_name) + ", expected each contact type once");
+      every_entry_read = false;
+      continue;
+    }
+    routed[type_index] = true;
+    Field list = child(entry.second, path, key_position);
+    std::vector<Field> steps = sequence(list, "a list of groups such as [{group: frontline}]");
+    if (list.node.IsSequence() && steps.empty()) {
+      problem(list, "expected at least one group, found an empty list");
+    }
+    std::vector<sim::RouteStep> route;
+    bool ok = list.node.IsSequence() && !steps.empty();
+    std::vector<bool> in_this_route(group_names.size(), false);
+    for (const auto& step_field : steps) {
+      auto step = mapping(step_field, {"group", "after"}, "a mapping such as {group: frontline}");
+      if (!step) {
+        ok = false;
+        continue;
+      }
+      sim::RouteStep route_step;
+      if (auto g = required(*step, "group")) {
+        auto group_name = scalar(*g, "an agent group name");
+        if (group_name) {
+          auto group_it = std::find(group_names.begin(), group_names.end(), *group_name);
+          if (group_it == group_names.end()) {
+            problem(*g, "unknown agent group " + in_quotes(*group_name) +
+                            ", expected one of: " + join(valid_group_names));
+            ok = false;
+          } else {
+            auto index = static_cast<std::size_t>(group_it - group_names.begin());
+            if (in_this_route[index]) {
+              problem(*g, "expected each group once per contact type, found " +
+                              in_quotes(*group_name) + " again");
+              ok = false;
+            }
+            in_this_route[index] = true;
+            group_used[index] = true;
+            route_step.group = static_cast<int>(index);
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (auto a = step->find("after")) {
+        auto v = duration(*a, true);
+        if (v) {
+          route_step.after_s = *v;
+        } else {
+          ok = false;
+        }
+      }
+      route.push_back(route_step);
+    }
+    if (ok) scenario.contact_types[type_index].routing = route;
+    every_entry_read = every_entry_read && ok;
+  }
+  for (std::size_t t = 0; t < type_names.size(); ++t) {
+    if (!routed[t] && !type_names[t].empty()) {
+      problem(field, "no entry for contact type " + in_quotes(type_names[t]) +
+                         ", expected a list of groups for every contact type");
+    }
+  }
+  for (std::size_t g = 0; g < group_names.size() && every_entry_read; ++g) {
+    if (!group_used[g] && !group_names[g].empty()) {
+      problem(group_fields[g], "agent group " + in_quotes(group_names[g]) +
+                                   " serves no contact type, expected it in at least one routing "
+                                   "list");
+    }
+  }
+}
+
+sim::Scenario ScenarioLoader::load(std::string_view text) {
+  sim::Scenario scenario;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    problem_at({std::max(e.mark.line, 0), std::max(e.mark.column, 0)}, "",
+               "invalid YAML: " + e.msg);
+  }
+  if (problems_.empty()) {
+    Field top{root, "", {0, 0}};
+    auto map = mapping(top,
+                       {"name", "horizon", "replications", "seed", "short_abandon", "contact_types",
+                        "agent_groups", "routing"},
+                       "a scenario mapping with the keys name, horizon, contact_types, "
+                       "agent_groups and routing");
+    if (map) {
+      if (auto f = required(*map, "name")) {
+        auto v = scalar(*f, "a scenario name");
+        if (v && v->empty()) problem(*f, "expected a scenario name, found \"\"");
+        if (v) scenario.name = *v;
+      }
+      if (auto f = required(*map, "horizon")) horizon(*f, scenario);
+      if (auto f = map->find("replications")) {
+        auto v = integer(*f, 1);
+        if (v && *v > 1'000'000) {
+          problem(*f,
+                  "expected at most 1000000 replications, found " + in_quotes(f->node.Scalar()));
+        } else if (v) {
+          scenario.replications = static_cast<int>(*v);
+        }
+      }
+      if (auto f = map->find("seed")) {
+        auto v = integer(*f, 0);
+        if (v) scenario.seed = static_cast<std::uint64_t>(*v);
+      }
+      if (auto f = map->find("short_abandon")) {
+        auto v = duration(*f, true);
+        if (v) scenario.short_abandon_s = *v;
+      }
+      // Names first: routing refers to them.
+      std::vector<Field> type_fields;
+      std::vector<Field> type_name_fields;
+      if (auto f = required(*map, "contact_types")) {
+        type_fields = sequence(*f, "a list of contact types");
+        if (f->node.IsSequence() && type_fields.empty()) {
+          problem(*f, "expected at least one contact type, found an empty list");
+        }
+      }
+      std::vector<Field> group_fields;
+      if (auto f = required(*map, "agent_groups")) {
+        group_fields = sequence(*f, "a list of agent groups");
+        if (f->node.IsSequence() && group_fields.empty()) {
+          problem(*f, "expected at least one agent group, found an empty list");
+        }
+      }
+      auto read_names = [this](const std::vector<Field>& fields, const std::string& what,
+                               std::vector<Field>& name_fields) {
+        std::vector<std::string> names;
+        std::map<std::string, Position> seen;
+        for (const auto& item : fields) {
+          std::string found;
+          std::optional<Field> name_field;
+          if (item.node.IsMap()) {
+            // Position of the first "name" key; its absence is reported with the other keys.
+            for (const auto& entry : item.node) {
+              if (entry.first.IsScalar() && entry.first.Scalar() == "name") {
+                YAML::Mark m = entry.first.Mark();
+                name_field.emplace(child(entry.second, item.path + ".name", {m.line, m.column}));
+                auto n = name(*name_field);
+                if (n) found = *n;
+                break;
+              }
+            }
+            if (!name_field) problem(item, "missing required key \"name\"");
+          }
+          if (!found.empty()) {
+            auto [at, inserted] = seen.emplace(found, name_field->position);
+            if (!inserted) {
+              problem(*name_field, "duplicate " + what + " name " + in_quotes(found) +
+                                       ", expected unique names (first given at line " +
+                                       std::to_string(at->second.line + 1) + ")");
+              found.clear();
+            }
+          }
+          names.push_back(found);
+          name_fields.push_back(name_field ? *name_field : item);
+        }
+        return names;
+      };
+      std::vector<Field> group_name_fields;
+      std::vector<std::string> type_names =
+          read_names(type_fields, "contact type", type_name_fields);
+      std::vector<std::string> group_names =
+          read_names(group_fields, "agent group", group_name_fields);
+      scenario.contact_types.resize(type_fields.size());
+      for (std::size_t i = 0; i < type_fields.size(); ++i) {
+        scenario.contact_types[i].name = type_names[i];
+        contact_type(type_fields[i], scenario.contact_types[i]);
+      }
+      scenario.agent_groups.resize(group_fields.size());
+      for (std::size_t i = 0; i < group_fields.size(); ++i) {
+        scenario.agent_groups[i].name = group_names[i];
+        agent_group(group_fields[i], scenario.agent_groups[i]);
+      }
+      if (auto f = required(*map, "routing")) {
+        routing(*f, scenario, group_name_fields);
+      }
+    }
+  }
+  if (problems_.empty()) {
+    // The checks above cover every invariant; this is the library's own guard against a gap.
+    try {
+      sim::validate(scenario);
+    } catch (const InvalidInput& e) {
+      problem_at({0, 0}, "", e.what());
+    }
+  }
+  if (!problems_.empty()) {
+    std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
+      return std::pair(a.position.line, a.position.column) <
+             std::pair(b.position.line, b.position.column);
+    });
+    std::string message;
+    for (const auto& p : problems_) {
+      if (!message.empty()) message += "\n";
+      message += p.message;
+    }
+    throw InputError(message);
+  }
+  return scenario;
+}
+
+}  // namespace
+
+sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name,
+                                  const std::string& base_dir) {
+  return ScenarioLoader(file_name, base_dir).load(text);
+}
+
+sim::Scenario load_scenario_file(const std::string& path) {
+  std::string text = read_file(path);
+  std::string base_dir = std::filesystem::path(path).parent_path().string();
+  return parse_scenario_yaml(text, path, base_dir);
+}
+
+}  // namespace staffsim::tools

@@ -1,0 +1,42 @@
+// The scenario YAML loader: turns the file a planner writes into a validated sim::Scenario.
+//
+// The format is documented key by key in scenarios/REFERENCE.md. In short: durations always carry
+// their unit ("20s", "5m", "1.5h"), rates their interval ("1/s", "90/h", "120/30m"), fractions are
+// "80%" or "0.8"; per-interval lists have one entry per interval of a day (the pattern repeats on
+// every day) or one per interval of the whole horizon (intervals x days). Handle-time and patience
+// files of an empirical distribution are read relative to the scenario file's folder, values in
+// seconds.
+//
+// Every field is checked before anything runs, and every problem is reported, not just the first:
+// the loader throws one InputError whose message has one line per problem, in file order, each
+//   file:line:col: yaml.path: expected ..., found ...
+// (1-based line and column), e.g.
+//   plan.yaml:14:7: routing.vip[1].group: unknown agent group "front", expected one of: vip_desk,
+//   frontline
+// YAML syntax errors, unknown keys (with the valid ones listed), duplicate keys, missing required
+// keys, values of the wrong kind, sign or range, per-interval lists of the wrong length and
+// routing that names unknown groups or contact types are all reported. Nothing is clamped.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sim/scenario.hpp"
+
+namespace staffsim::tools {
+
+// Parses scenario YAML text. `file_name` prefixes every message; empirical distribution files are
+// read relative to `base_dir` ("" = the current directory). Throws InputError listing all problems.
+sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name,
+                                  const std::string& base_dir = "");
+
+// Reads and parses a scenario file; files it names are read relative to its folder. Throws IoError
+// when the file cannot be read, InputError when its content is invalid.
+sim::Scenario load_scenario_file(const std::string& path);
+
+// "07:00", "07:30:15": clock time of day in seconds since midnight. Throws InvalidInput unless
+// 00:00 <= time < 24:00. format_clock is its inverse ("07:00", or "07:00:15" with seconds).
+double parse_clock_s(std::string_view text);
+std::string format_clock(double seconds_since_midnight);
+
+}  // namespace staffsim::tools
