@@ -11,7 +11,7 @@
 namespace staffsim::sim {
 namespace {
 
-Scenario mmn(double hours) {
+Scenario mmn(double hours, int agents = 320) {
   Scenario s;
   s.name = "M/M/320";
   s.horizon.interval_s = hours * 3600;
@@ -23,7 +23,7 @@ Scenario mmn(double hours) {
   s.contact_types = {t};
   AgentGroup g;
   g.name = "agents";
-  g.staffing = {320};
+  g.staffing = {agents};
   s.agent_groups = {g};
   s.replications = 1;
   return s;
@@ -97,9 +97,9 @@ void run(benchmark::State& state, const Scenario& scenario) {
 
 // lambda = 1/s, exponential AHT 300 s, 320 agents, 8 hours: one replication per iteration.
 void BM_Sim_MMN(benchmark::State& state) {
-  run(state, mmn(8));
+  run(state, mmn(8, static_cast<int>(state.range(0))));
 }
-BENCHMARK(BM_Sim_MMN)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Sim_MMN)->ArgName("agents")->Arg(320)->Unit(benchmark::kMillisecond);
 
 void BM_Sim_TwoSkillDay(benchmark::State& state) {
   run(state, two_skill_day());

@@ -71,7 +71,9 @@ struct ContactKpis {
                         // answer; abandoned: time to hang-up; served at once: 0). Resolution:
                         // exact zeros are counted apart; then 0.5 s bins up to 10 min, 5 s bins up
                         // to 1 h, 60 s bins up to 24 h, linear interpolation inside a bin.
-  Estimate queue_mean;  // time-average number of contacts of this type waiting (clock time)
+  Estimate queue_mean;  // time-average number of contacts of this type waiting: the area under
+                        // the queue length over the period (close-out included in a day's last
+                        // interval) divided by the period's nominal length
   Estimate max_queue;   // largest number of contacts of this type waiting at once (clock time)
   TargetVerdicts verdicts;  // of this period's estimates against the type's targets
 };

@@ -81,8 +81,18 @@ ErlangCReference erlang_c(double rate_per_s, double aht_s, int agents) {
 
 struct ErlangAReference {
   double p_wait, p_abandon, mean_wait_s, mean_queue, occupancy;
+  double p_abandon_by_tagged_contact;  // the same P(abandon), computed the other way round
+  double asa_s, service_level_20;
 };
 
+// The tagged arriving contact that finds j >= 0 contacts waiting ahead of it (all N agents busy)
+// moves to j - 1 at rate r_j = N mu + j theta (the head is served or one ahead abandons), is
+// answered from j = 0 at rate N mu, and abandons at rate theta throughout. Its time to answer is
+// V_j = sum of independent Exp(r_i), i = 0..j, and it is answered iff V_j < patience, so
+//   P(answered | j) = L_j = prod_i r_i / (r_i + theta)       (Laplace transform at theta),
+//   E[V_j; answered] = L_j * sum_i 1 / (r_i + theta)          (minus its derivative),
+// and P(answered within t | j) is the transient absorption probability of that chain, computed
+// by uniformisation (sums of positive terms only).
 ErlangAReference erlang_a(double rate_per_s, double aht_s, double patience_s, int agents) {
   const double mu = 1 / aht_s, theta = 1 / patience_s;
   // Unnormalised pi_n by detailed balance; beyond N the terms shrink geometrically, so stopping
@@ -97,14 +107,45 @@ ErlangAReference erlang_a(double rate_per_s, double aht_s, double patience_s, in
   double total = 0;
   for (double x : p) total += x;
   double waiting = 0, queue = 0, busy = 0;
+  std::vector<double> ahead;  // pi_{N + j}: an arrival finds j waiting
   for (std::size_t n = 0; n < p.size(); ++n) {
     const double pi = p[n] / total;
     const int in_system = static_cast<int>(n);
-    if (in_system >= agents) waiting += pi;
+    if (in_system >= agents) {
+      waiting += pi;
+      ahead.push_back(pi);
+    }
     queue += std::max(in_system - agents, 0) * pi;
     busy += std::min(in_system, agents) * pi;
   }
-  return {waiting, theta * queue / rate_per_s, queue / rate_per_s, queue, busy / agents};
+  auto r = [&](std::size_t j) { return agents * mu + static_cast<double>(j) * theta; };
+  double answered_after_waiting = 0, wait_answered = 0;
+  double transform = 1, inverse_sum = 0;
+  for (std::size_t j = 0; j < ahead.size(); ++j) {
+    transform *= r(j) / (r(j) + theta);
+    inverse_sum += 1 / (r(j) + theta);
+    answered_after_waiting += ahead[j] * transform;
+    wait_answered += ahead[j] * transform * inverse_sum;
+  }
+  const double p_answered = (1 - waiting) + answered_after_waiting;
+  // Uniformisation over [0, 20 s]: v[j] the mass with j ahead, `absorbed` the mass answered.
+  const double t = 20;
+  const double uniform_rate = r(ahead.size()) + theta;
+  std::vector<double> v = ahead, next(ahead.size());
+  double absorbed = 0, within = 0, poisson = std::exp(-uniform_rate * t), cumulative = 0;
+  for (int step = 0; cumulative < 1 - 1e-15 && step < 100000; ++step) {
+    within += poisson * absorbed;
+    cumulative += poisson;
+    absorbed += v[0] * r(0) / uniform_rate;
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      const double from_above = j + 1 < v.size() ? v[j + 1] * r(j + 1) / uniform_rate : 0;
+      next[j] = v[j] * (1 - (r(j) + theta) / uniform_rate) + from_above;
+    }
+    v.swap(next);
+    poisson *= uniform_rate * t / (step + 1);
+  }
+  return {waiting,        theta * queue / rate_per_s, queue / rate_per_s,    queue, busy / agents,
+          1 - p_answered, wait_answered / p_answered, (1 - waiting) + within};
 }
 
 // lambda = 0.5/s, AHT 16 s, 10 agents: a = 8 Erlangs, C = 0.409, SL(20 s) = 0.966,
@@ -142,6 +183,10 @@ TEST(SimValidation, ErlangA) {
   expect_matches(k.wait_mean_s, exact.mean_wait_s, "mean wait of all contacts");
   expect_matches(k.queue_mean, exact.mean_queue, "mean queue length");
   expect_matches(r.by_group[0].occupancy, exact.occupancy, "occupancy");
+  expect_matches(k.asa_s, exact.asa_s, "ASA");
+  expect_matches(k.service_level, exact.service_level_20, "service level within 20 s");
+  // The two routes to P(abandon) agree (a check of the reference itself).
+  EXPECT_NEAR(exact.p_abandon_by_tagged_contact, exact.p_abandon, 1e-12);
   for (const auto& counts : r.replication_counts) {
     EXPECT_EQ(counts[0].offered, counts[0].answered + counts[0].abandoned);
   }
