@@ -23,6 +23,7 @@
 #include <cmath>
 #include <vector>
 
+#include "models/erlang.hpp"
 #include "sim/estimate.hpp"
 #include "sim/simulator.hpp"
 
@@ -169,6 +170,13 @@ TEST(SimValidation, ErlangC) {
   for (const auto& counts : r.replication_counts) {
     EXPECT_EQ(counts[0].offered, counts[0].answered);
   }
+  // The product's Erlang C (models/) agrees with this reference, so the simulator and models/
+  // agree with each other within the simulation's confidence intervals.
+  const models::ErlangC model(rate, aht, agents);
+  EXPECT_NEAR(model.p_wait(), exact.p_wait, 1e-12);
+  EXPECT_NEAR(model.service_level(20), exact.service_level_20, 1e-12);
+  EXPECT_NEAR(model.asa_s(), exact.asa_s, 1e-12 * exact.asa_s);
+  EXPECT_NEAR(model.occupancy(), exact.occupancy, 1e-14);
 }
 
 // lambda = 0.5/s, AHT 16 s, mean patience 30 s, 10 agents; 40 replications of 5 * 10^5 s.
@@ -190,6 +198,15 @@ TEST(SimValidation, ErlangA) {
   for (const auto& counts : r.replication_counts) {
     EXPECT_EQ(counts[0].offered, counts[0].answered + counts[0].abandoned);
   }
+  // The product's Erlang A (models/) agrees with this reference (the reference's service level
+  // and ASA come from a truncated uniformisation, hence the looser tolerance there).
+  const models::ErlangA model(rate, aht, patience, agents);
+  EXPECT_NEAR(model.p_wait(), exact.p_wait, 1e-10);
+  EXPECT_NEAR(model.p_abandon(), exact.p_abandon, 1e-10);
+  EXPECT_NEAR(model.mean_wait_s(), exact.mean_wait_s, 1e-9);
+  EXPECT_NEAR(model.occupancy(), exact.occupancy, 1e-10);
+  EXPECT_NEAR(model.service_level(20), exact.service_level_20, 1e-7);
+  EXPECT_NEAR(model.asa_s(), exact.asa_s, 1e-7 * exact.asa_s);
 }
 
 // Time-varying arrivals, by interval: the M_t/M/infinity queue (more agents than are ever busy).
