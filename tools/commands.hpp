@@ -8,5 +8,7 @@
 namespace staffsim::tools {
 
 void add_erlang_command(CLI::App& app);
+void add_forecast_command(CLI::App& app);  // forecast
+void add_backtest_command(CLI::App& app);  // backtest
 
 }  // namespace staffsim::tools

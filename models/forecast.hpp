@@ -1,0 +1,125 @@
+// Call-volume forecasting methods: point forecasts per interval for chosen future days.
+//
+// Input: an IntervalSeries (models/interval_series.hpp): counts of calls per slot of a regular
+// intraday grid, indexed by date, closed weekdays absent, whole days possibly missing. Output: the
+// expected number of calls per slot (same grid, same unit: calls per slot) for each target day.
+// Every method works at the history's own resolution; coarser forecasts are exact sums of the fine
+// ones (see aggregate_day), so a 30-minute or daily figure always equals the sum of its parts.
+//
+// Notation: y(d, s) calls on day d in slot s; T(d) = sum_s y(d, s) the daily total; wd(d) the
+// weekday of d; "same weekday" is a calendar lookup, never a row offset.
+//
+// Closures. A day is "after a closure" when the previous date of an open weekday (a weekday that
+// occurs in the history) was closed: absent from the history inside its date range, or listed in
+// `closed_days`. Calls deferred by a holiday arrive on the next open day (the North American bank
+// data has its two highest Tuesdays after Memorial Day and Labor Day). The `profile`,
+// `double_seasonal` and `combined` methods estimate a multiplicative uplift u from the history's
+// own after-closure days, u = exp(n / (n + 2) * mean(log(T(d) / R(d)))), where R(d) is the mean
+// total of the same weekday in the three weeks before and after d (shrunk toward 1 with n, the
+// number of such days), deflate those days by u before estimating anything, and multiply the
+// forecast of an after-closure target day by u. The two baselines use the raw history.
+//
+// Methods:
+//  - seasonal_naive: yhat(d, s) = y(d', s), d' the most recent history day with wd(d') = wd(d)
+//    (one week earlier when available). Hyndman & Athanasopoulos, "Forecasting: Principles and
+//    Practice" (3rd ed., 2021), section 5.2.
+//  - weekday_mean (k): yhat(d, s) = mean of y(d', s) over the last k history days with the same
+//    weekday (fewer if the history holds fewer). Same reference, "average method" per season.
+//  - profile: yhat(d, s) = That(d) * p(wd(d), s). Daily totals: weekday factors f(w) = mean of
+//    T / mean T over the last 8 weeks, normalised to mean 1 over the open weekdays; the
+//    deseasonalised totals x(d) = T(d) / f(wd(d)) are smoothed by simple exponential smoothing,
+//    L(d) = alpha x(d) + (1 - alpha) L(d-1), alpha in [0.02, 0.8] minimising the sum of squared
+//    one-day-ahead errors; That(d) = L * f(wd(d)). Intraday profile: shares of the day total over
+//    the last 6 same weekdays, shrunk toward the all-weekday profile with the James-Stein weight
+//    min(1, V / D2) (V the multinomial sampling variance of the weekday shares, D2 their squared
+//    distance to the pooled profile); slots a weekday never used stay at 0. Weinberg, Brown &
+//    Stroud (2007), JASA 102:1185 (daily volume times intraday proportions); Gans, Koole &
+//    Mandelbaum (2003), MSOM 5:79, section 6.
+//  - double_seasonal: multiplicative double-seasonal Holt-Winters (Taylor 2003, J. Oper. Res. Soc.
+//    54:799) with calendar-indexed seasonal terms:
+//        yhat = l * di(s) * we(wd, s)
+//        l     <- alpha * y / (di(s) we(wd, s)) + (1 - alpha) l
+//        di(s) <- delta * y / (l we(wd, s))     + (1 - delta) di(s)
+//        we(wd, s) <- omega * y / (l di(s))     + (1 - omega) we(wd, s)
+//    run over the history in date order (missing days are skipped: no update, no shift of the
+//    weekly index); the forecast for any later day is l * di(s) * we(wd, s). alpha, delta, omega
+//    are fitted by least squares of the next-open-day forecasts made at every day end
+//    (Nelder-Mead on logit-transformed parameters).
+//  - combined: the mean of profile and double_seasonal (forecast combination, Bates & Granger
+//    1969; Taylor 2008, Manag. Sci. 54:253 for call-centre data).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "models/interval_series.hpp"
+
+namespace staffsim::models {
+
+enum class ForecastMethod { kSeasonalNaive, kWeekdayMean, kProfile, kDoubleSeasonal, kCombined };
+
+// Smoothing parameters of double_seasonal, each in (0, 1).
+struct DoubleSeasonalParameters {
+  double alpha = 0.01;  // level, per slot
+  double delta = 0.05;  // intraday index, per day
+  double omega = 0.1;   // weekly index, per week
+};
+
+struct MethodSpec {
+  ForecastMethod method = ForecastMethod::kProfile;
+  int weeks = 4;  // k of weekday_mean (same weekdays averaged), >= 1; ignored by other methods
+  // profile / combined: the smoothing constant of the daily level minimises the squared errors
+  // of leads 1 .. horizon_days (open days). Set by backtest() and forecast() to the horizon asked.
+  int horizon_days = 1;
+  // double_seasonal / combined: parameters to use; when absent they are fitted on the history.
+  std::optional<DoubleSeasonalParameters> double_seasonal;
+};
+
+// "seasonal_naive", "weekday_mean(k=4)", "profile", "double_seasonal", "combined".
+std::string method_name(const MethodSpec& method);
+
+// Point forecasts (calls per slot, history grid) for each target day, using only the first
+// `history_days` days of `history` (a rolling origin; pass history.day_count() for all). Target
+// days must be strictly increasing and after the last day used. closed_days lists known future
+// closures (holidays) for the after-closure uplift. Throws InvalidInput on an empty history, bad
+// target days or k < 1.
+std::vector<std::vector<double>> point_forecast(const IntervalSeries& history,
+                                                std::size_t history_days, const MethodSpec& method,
+                                                std::span<const std::int64_t> target_days,
+                                                std::span<const std::int64_t> closed_days = {});
+
+// Fits alpha, delta, omega of double_seasonal on the first history_days days (see above).
+DoubleSeasonalParameters fit_double_seasonal(const IntervalSeries& history,
+                                             std::size_t history_days);
+
+// The after-closure uplift u estimated from the first history_days days (1 when the history holds
+// no after-closure day).
+double after_closure_uplift(const IntervalSeries& history, std::size_t history_days);
+
+// Over-dispersion of counts around a point forecast mu, as squared coefficients of variation of
+// two independent multiplicative mean-one factors: one shared by all slots of a day (level error
+// of the day) and one per slot. Given the factors, counts are Poisson.
+struct Dispersion {
+  double day_variance = 0.0;   // >= 0
+  double slot_variance = 0.0;  // >= 0
+  // Squared coefficient of variation of the product of both factors.
+  double total_variance() const { return (1.0 + day_variance) * (1.0 + slot_variance) - 1.0; }
+};
+
+// Central prediction intervals for a count with mean mu (calls per slot). The count is modelled as
+// Poisson given a Gamma(mean 1, variance k) factor, k = dispersion.total_variance(), i.e. negative
+// binomial with mean mu and variance mu + k mu^2 (Poisson when k = 0). Bounds are integer
+// quantiles rounded outwards (lower bound = largest q with P(Y < q) <= (1 - level) / 2, upper =
+// smallest q with P(Y <= q) >= (1 + level) / 2), so coverage is at least the level under the model.
+struct PredictionBounds {
+  double lo80 = 0, hi80 = 0, lo95 = 0, hi95 = 0;
+};
+PredictionBounds prediction_bounds(double mu, const Dispersion& dispersion);
+// P(Y <= calls) under the same model (0 for calls < 0).
+double count_cdf(double calls, double mu, const Dispersion& dispersion);
+
+}  // namespace staffsim::models
