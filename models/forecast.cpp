@@ -101,7 +101,7 @@ CalendarAdjustment calendar_adjustment(const View& view, const std::array<bool, 
     cats[i] = calendar_categories(view, open, view.series.day(i));
     for (bool b : cats[i]) plain[i] = plain[i] && !b;
   }
-  // Log ratio of each special day to the mean of plain same weekdays within three weeks.
+  // Log ratio of each special day to the mean of the plain same weekdays one week before/after.
   std::vector<double> log_ratio(view.n, 0.0);
   std::vector<bool> usable(view.n, false);
   for (std::size_t i = 0; i < view.n; ++i) {
@@ -109,7 +109,7 @@ CalendarAdjustment calendar_adjustment(const View& view, const std::array<bool, 
     const std::int64_t day = view.series.day(i);
     double ref = 0.0;
     int ref_count = 0;
-    for (std::int64_t offset : {-21, -14, -7, 7, 14, 21}) {
+    for (std::int64_t offset : {-7, 7}) {
       const auto j = view.series.find_day(day + offset);
       if (j && *j < view.n && plain[*j] && view.series.total(*j) > 0) {
         ref += view.series.total(*j);

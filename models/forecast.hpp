@@ -15,7 +15,7 @@
 // data has its two highest Tuesdays after Memorial Day and Labor Day). The `profile`,
 // `double_seasonal` and `combined` methods estimate a multiplicative uplift u from the history's
 // own after-closure days, u = exp(n / (n + 2) * mean(log(T(d) / R(d)))), where R(d) is the mean
-// total of the same weekday in the three weeks before and after d (shrunk toward 1 with n, the
+// total of the same weekday one week before and after d (shrunk toward 1 with n, the
 // number of such days), deflate those days by u before estimating anything, and multiply the
 // forecast of an after-closure target day by u. The two baselines use the raw history.
 //

@@ -28,9 +28,9 @@ const char* to_string(QueueModel model);
 const char* to_string(ServiceLevelBasis basis);
 
 struct Workload {
-  double rate_per_s = 0;   // arrival rate, contacts per second
-  double aht_s = 0;        // mean handle time, seconds
-  double patience_s = 0;   // mean patience, seconds (Erlang A only)
+  double rate_per_s = 0;  // arrival rate, contacts per second
+  double aht_s = 0;       // mean handle time, seconds
+  double patience_s = 0;  // mean patience, seconds (Erlang A only)
 };
 
 // All figures of one model at one staffing level; figures a model does not define are NaN.
@@ -40,21 +40,21 @@ struct QueueMetrics {
   double offered_load = 0;  // Erlangs
   bool stable = true;       // false only for Erlang C with load >= agents
   double occupancy = 0;
-  double within_s = 20;     // the service-level threshold t used below
-  double p_block;           // Erlang B
-  double p_wait;            // Erlang C, A: P(W > 0)
-  double service_level;     // answered within t / offered
+  double within_s = 20;           // the service-level threshold t used below
+  double p_block;                 // Erlang B
+  double p_wait;                  // Erlang C, A: P(W > 0)
+  double service_level;           // answered within t / offered
   double service_level_answered;  // answered within t / answered (Erlang A; = service_level for C)
-  double asa_s;             // mean wait of answered contacts
-  double mean_wait_s;       // mean time in queue of all contacts
-  double p_abandon;         // Erlang A
+  double asa_s;                   // mean wait of answered contacts
+  double mean_wait_s;             // mean time in queue of all contacts
+  double p_abandon;               // Erlang A
 };
 
 // Evaluates `model` at `agents`; throws InvalidInput on an invalid workload or agents < 1.
 QueueMetrics evaluate(QueueModel model, const Workload& workload, int agents, double within_s);
 
 struct ServiceLevelGoal {
-  double at_least = 0.8;   // fraction in (0, 1]
+  double at_least = 0.8;  // fraction in (0, 1]
   double within_s = 20;
   ServiceLevelBasis basis = ServiceLevelBasis::offered;
 };
@@ -70,11 +70,11 @@ struct StaffingTargets {
 };
 
 struct StaffingResult {
-  int agents = 0;             // smallest on-phone staffing meeting every target
-  int scheduled_agents = 0;   // ceil(agents / (1 - shrinkage))
-  std::string binding_target; // "service_level", "asa", "wait_probability", "abandon",
-                              // "occupancy", "block" or "none" (no agent needed: zero volume)
-  QueueMetrics metrics;       // the figures at `agents`
+  int agents = 0;              // smallest on-phone staffing meeting every target
+  int scheduled_agents = 0;    // ceil(agents / (1 - shrinkage))
+  std::string binding_target;  // "service_level", "asa", "wait_probability", "abandon",
+                               // "occupancy", "block" or "none" (no agent needed: zero volume)
+  QueueMetrics metrics;        // the figures at `agents`
 };
 
 // Throws InvalidInput for an invalid workload, a target outside its range or a target the model
