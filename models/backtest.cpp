@@ -21,6 +21,10 @@ std::string date_text(std::int64_t day) {
   return buf;
 }
 
+std::string count_of(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 // The next `count` dates of open weekdays after `day`.
 std::vector<std::int64_t> next_open_dates(const std::array<bool, 7>& open, std::int64_t day,
                                           int count) {
@@ -191,10 +195,10 @@ BacktestResult backtest(const IntervalSeries& history, const MethodSpec& method,
   }
   if (origins.empty()) {
     throw InvalidInput(
-        "horizon_days: the history (" + std::to_string(history.day_count()) + " days, " +
+        "horizon_days: the history (" + count_of(history.day_count(), "day") + ", " +
         date_text(first) + " to " + date_text(last) + ") cannot support a rolling-origin " +
-        "backtest " + std::to_string(options.horizon_days) +
-        " open days ahead: it needs an origin at least " + std::to_string(kMinimumTrainingDays) +
+        "backtest " + count_of(options.horizon_days, "open day") +
+        " ahead: it needs an origin at least " + std::to_string(kMinimumTrainingDays) +
         " days after its first day with that many open days after it, found none");
   }
 

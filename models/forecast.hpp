@@ -9,15 +9,18 @@
 // Notation: y(d, s) calls on day d in slot s; T(d) = sum_s y(d, s) the daily total; wd(d) the
 // weekday of d; "same weekday" is a calendar lookup, never a row offset.
 //
-// Closures. A day is "after a closure" when the previous date of an open weekday (a weekday that
-// occurs in the history) was closed: absent from the history inside its date range, or listed in
-// `closed_days`. Calls deferred by a holiday arrive on the next open day (the North American bank
-// data has its two highest Tuesdays after Memorial Day and Labor Day). The `profile`,
-// `double_seasonal` and `combined` methods estimate a multiplicative uplift u from the history's
-// own after-closure days, u = exp(n / (n + 2) * mean(log(T(d) / R(d)))), where R(d) is the mean
-// total of the same weekday one week before and after d (shrunk toward 1 with n, the
-// number of such days), deflate those days by u before estimating anything, and multiply the
-// forecast of an after-closure target day by u. The two baselines use the raw history.
+// Calendar effects. Five multiplicative day-total effects: "after a closure" (the previous date
+// of an open weekday, i.e. a weekday that occurs in the history, was closed: absent from the
+// history inside its date range, or listed in `closed_days`; calls deferred by a holiday arrive on
+// the next open day, and the North American bank data has its two highest Tuesdays after Memorial
+// Day and Labor Day), the first, second and third open day of a month, and the last open day of a
+// month (month-start peaks of retail banking). For each special day d, log(T(d) / R(d)) with R(d)
+// the mean total of the plain (effect-free) same weekday one week before and after d; the log
+// effects are fitted additively by backfitting, each shrunk toward 0 as sum / (n + 2) (n days
+// carrying it; with one effect alone this is u = exp(n / (n + 2) * mean log ratio)). The
+// `profile`, `double_seasonal` and `combined` methods divide each history day by its calendar
+// factor before estimating anything and multiply the forecast of a target day by its factor.
+// The two baselines use the raw history.
 //
 // Methods:
 //  - seasonal_naive: yhat(d, s) = y(d', s), d' the most recent history day with wd(d') = wd(d)
@@ -96,8 +99,8 @@ std::vector<std::vector<double>> point_forecast(const IntervalSeries& history,
 DoubleSeasonalParameters fit_double_seasonal(const IntervalSeries& history,
                                              std::size_t history_days);
 
-// The after-closure uplift u estimated from the first history_days days (1 when the history holds
-// no after-closure day).
+// The after-closure calendar factor u estimated from the first history_days days (1 when the
+// history holds no after-closure day).
 double after_closure_uplift(const IntervalSeries& history, std::size_t history_days);
 
 // Over-dispersion of counts around a point forecast mu, as squared coefficients of variation of

@@ -206,7 +206,8 @@ void run_forecast(const ForecastFlags& f, const CLI::App& cmd) {
   try {
     result = models::forecast(series, request);
   } catch (const InvalidInput& e) {
-    throw InputError((use_range ? "--to " + f.to : "--days " + std::to_string(f.days)) + ": " +
+    throw InputError(f.history + ": " +
+                     (use_range ? "--to " + f.to : "--days " + std::to_string(f.days)) + ": " +
                      e.what());
   }
 
@@ -308,7 +309,7 @@ void run_backtest(const BacktestFlags& f) {
     try {
       r = models::backtest(series, m, options);
     } catch (const InvalidInput& e) {
-      throw InputError("--horizon " + f.horizon + ": " + e.what());
+      throw InputError(f.history + ": --horizon " + f.horizon + ": " + e.what());
     }
     const bool coarse = r.at_interval.has_value();
     std::snprintf(line, sizeof line,
