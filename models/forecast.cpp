@@ -384,7 +384,11 @@ void update_day(HoltWintersState& st, const DoubleSeasonalParameters& p, int wd,
     const double di = st.intraday[s];
     const double we = weekly[s];
     const double seasonal = di * we;
-    if (seasonal > kTiny) st.level = p.alpha * y / seasonal + (1.0 - p.alpha) * st.level;
+    // A slot expecting under one call says little about the level (a ratio y / seasonal of a
+    // near-empty night slot would swing it): the level then rests.
+    if (seasonal > kTiny && st.level * seasonal >= 1.0) {
+      st.level = p.alpha * y / seasonal + (1.0 - p.alpha) * st.level;
+    }
     if (st.level > kTiny) {
       if (we > kTiny) st.intraday[s] = p.delta * y / (st.level * we) + (1.0 - p.delta) * di;
       if (di > kTiny) weekly[s] = p.omega * y / (st.level * di) + (1.0 - p.omega) * we;
