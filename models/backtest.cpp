@@ -182,16 +182,24 @@ BacktestResult backtest(const IntervalSeries& history, const MethodSpec& method,
     if (open[weekday_from_days(d)] && !history.find_day(d)) closed.push_back(d);
   }
 
-  // Origins.
+  // Origins: the days whose whole horizon lies inside the history, within origin_weeks weeks
+  // of the latest such day (so every horizon is scored on as many origins).
   std::vector<std::size_t> origins;
   std::vector<std::vector<std::int64_t>> origin_targets;
+  std::int64_t latest = first - 1;
+  for (std::size_t i = 0; i < history.day_count(); ++i) {
+    if (next_open_dates(open, history.day(i), options.horizon_days).back() <= last) {
+      latest = history.day(i);
+    }
+  }
   for (std::size_t i = 0; i < history.day_count(); ++i) {
     const std::int64_t day = history.day(i);
-    if (day < first + kMinimumTrainingDays || day <= last - 7 * options.origin_weeks) continue;
-    auto targets = next_open_dates(open, day, options.horizon_days);
-    if (targets.back() > last) continue;
+    if (day < first + kMinimumTrainingDays || day <= latest - 7 * options.origin_weeks ||
+        day > latest) {
+      continue;
+    }
     origins.push_back(i);
-    origin_targets.push_back(std::move(targets));
+    origin_targets.push_back(next_open_dates(open, day, options.horizon_days));
   }
   if (origins.empty()) {
     throw InvalidInput(

@@ -1,8 +1,9 @@
 // Rolling-origin evaluation of forecasting methods, automatic method choice, and the complete
 // forecast (points plus prediction intervals) the command line writes.
 //
-// Rolling origin (Tashman 2000, Int. J. Forecasting 16:437): every history day in the last
-// `origin_weeks` weeks whose horizon still lies inside the history is an origin; at each origin
+// Rolling origin (Tashman 2000, Int. J. Forecasting 16:437): every history day whose horizon
+// still lies inside the history, within `origin_weeks` weeks of the latest such day, is an
+// origin (the same number of origins for every horizon); at each origin
 // the method sees only the days up to and including it and forecasts the next `horizon_days`
 // dates of open weekdays (lead 1 .. horizon_days in open days; dates missing from the history are
 // closures: not scored, but known to the after-closure adjustment). Origins start at least three

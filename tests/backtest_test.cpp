@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -34,21 +35,23 @@ TEST(Backtest, HandWorkedSeasonalNaive) {
   options.origin_weeks = 1;
   options.evaluation_interval_s = 7200;
   const BacktestResult r = backtest(five_weeks(), naive, options);
-  // Origins Monday..Thursday of week 5, each forecasting the next day as 10 per slot; only the
-  // Wednesday (20 per slot) is wrong: |error| 10 in 2 of 8 slots.
-  EXPECT_EQ(r.origins, 4);
-  EXPECT_EQ(r.scored_days, 4);
-  EXPECT_DOUBLE_EQ(r.at_history.wape, 20.0 / 100.0);
-  EXPECT_DOUBLE_EQ(r.at_history.mape, 1.0 / 8.0);
-  EXPECT_DOUBLE_EQ(r.at_history.rmse, 5.0);
+  // The latest origin with a full horizon is Thursday of week 5; one week back from it, the
+  // origins are Friday of week 4 and Monday..Thursday of week 5, each forecasting the next day as
+  // 10 per slot. Only the Wednesday (20 per slot) is wrong: |error| 10 in 2 of 10 slots, actual
+  // calls 2 * (10 + 10 + 20 + 10 + 10) = 120.
+  EXPECT_EQ(r.origins, 5);
+  EXPECT_EQ(r.scored_days, 5);
+  EXPECT_DOUBLE_EQ(r.at_history.wape, 20.0 / 120.0);
+  EXPECT_DOUBLE_EQ(r.at_history.mape, 1.0 / 10.0);
+  EXPECT_DOUBLE_EQ(r.at_history.rmse, std::sqrt(200.0 / 10.0));
   ASSERT_TRUE(r.at_interval.has_value());
-  EXPECT_DOUBLE_EQ(r.at_interval->wape, 0.2);
-  EXPECT_DOUBLE_EQ(r.at_interval->rmse, 10.0);
-  EXPECT_DOUBLE_EQ(r.daily.wape, 0.2);
-  EXPECT_DOUBLE_EQ(r.daily.mape, 0.125);
-  EXPECT_DOUBLE_EQ(r.daily.rmse, 10.0);
-  // Day ratios 1, 2, 1, 1 around forecasts of 20: mean (r-1)^2 = 0.25 minus Poisson 1/20.
-  EXPECT_DOUBLE_EQ(r.dispersion_history.day_variance, 0.2);
+  EXPECT_DOUBLE_EQ(r.at_interval->wape, 20.0 / 120.0);
+  EXPECT_DOUBLE_EQ(r.at_interval->rmse, std::sqrt(400.0 / 5.0));
+  EXPECT_DOUBLE_EQ(r.daily.wape, 20.0 / 120.0);
+  EXPECT_DOUBLE_EQ(r.daily.mape, 0.5 / 5.0);
+  EXPECT_DOUBLE_EQ(r.daily.rmse, std::sqrt(400.0 / 5.0));
+  // Day ratios 1, 1, 2, 1, 1 around forecasts of 20: mean (r-1)^2 = 0.2 minus Poisson 1/20.
+  EXPECT_DOUBLE_EQ(r.dispersion_history.day_variance, 0.15);
   EXPECT_DOUBLE_EQ(r.dispersion_history.slot_variance, 0.0);
 }
 
