@@ -398,8 +398,7 @@ void update_day(HoltWintersState& st, const DoubleSeasonalParameters& p, int wd,
 
 // Runs the recursion over the view; if `sse` is given, accumulates the squared errors of the
 // next-day forecasts made at each day end after the first two weeks.
-HoltWintersState run_double_seasonal(const View& view, const std::array<bool, 7>& open,
-                                     const CalendarAdjustment& adj,
+HoltWintersState run_double_seasonal(const View& view, const CalendarAdjustment& adj,
                                      const DoubleSeasonalParameters& p, double* sse) {
   HoltWintersState st = initial_state(view, adj);
   const std::size_t slots = static_cast<std::size_t>(view.slots());
@@ -415,7 +414,6 @@ HoltWintersState run_double_seasonal(const View& view, const std::array<bool, 7>
     }
     update_day(st, p, wd, counts, adj.day_scale[i]);
   }
-  (void)open;
   return st;
 }
 
@@ -430,14 +428,13 @@ DoubleSeasonalParameters from_vector(const std::array<double, 3>& x) {
   return {logistic(x[0]), logistic(x[1]), logistic(x[2])};
 }
 
-DoubleSeasonalParameters fit_double_seasonal_view(const View& view, const std::array<bool, 7>& open,
-                                                  const CalendarAdjustment& adj) {
+DoubleSeasonalParameters fit_double_seasonal_view(const View& view, const CalendarAdjustment& adj) {
   auto objective = [&](const std::array<double, 3>& x) {
     for (double v : x) {
       if (v < -14.0 || v > 3.0) return std::numeric_limits<double>::infinity();
     }
     double sse = 0.0;
-    run_double_seasonal(view, open, adj, from_vector(x), &sse);
+    run_double_seasonal(view, adj, from_vector(x), &sse);
     return std::isfinite(sse) ? sse : std::numeric_limits<double>::infinity();
   };
   // Nelder-Mead (standard coefficients) on logit-transformed parameters.
@@ -506,9 +503,8 @@ DoubleSeasonalParameters fit_double_seasonal_view(const View& view, const std::a
 std::vector<std::vector<double>> double_seasonal_forecast(
     const View& view, const std::array<bool, 7>& open, const CalendarAdjustment& adj,
     const std::optional<DoubleSeasonalParameters>& given, std::span<const std::int64_t> targets) {
-  const DoubleSeasonalParameters params =
-      given ? *given : fit_double_seasonal_view(view, open, adj);
-  const HoltWintersState st = run_double_seasonal(view, open, adj, params, nullptr);
+  const DoubleSeasonalParameters params = given ? *given : fit_double_seasonal_view(view, adj);
+  const HoltWintersState st = run_double_seasonal(view, adj, params, nullptr);
   std::vector<std::vector<double>> out;
   for (std::int64_t target : targets) {
     const int wd = weekday_from_days(target);
@@ -606,7 +602,7 @@ DoubleSeasonalParameters fit_double_seasonal(const IntervalSeries& history,
   }
   const View view{history, history_days, {}};
   const auto open = open_weekdays(view);
-  return fit_double_seasonal_view(view, open, calendar_adjustment(view, open));
+  return fit_double_seasonal_view(view, calendar_adjustment(view, open));
 }
 
 double after_closure_uplift(const IntervalSeries& history, std::size_t history_days) {
