@@ -66,7 +66,7 @@ void BM_Backtest_TwoWeeks(benchmark::State& state) {
 BENCHMARK(BM_Backtest_TwoWeeks)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 
 void BM_PredictionBounds(benchmark::State& state) {
-  const models::Dispersion d{0.003, 0.001};
+  const models::Dispersion d{0.003, 0.001, {}};
   double mu = 1000;
   for (auto _ : state) {
     benchmark::DoNotOptimize(models::prediction_bounds(mu, d));

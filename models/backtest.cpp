@@ -71,11 +71,15 @@ double sum(const std::vector<double>& v) {
   return s;
 }
 
+// Pseudo-days of the pooled slot variance added to each slot's own estimate (shrinkage).
+constexpr double kSlotShrinkageDays = 10.0;
+
 Dispersion estimate_dispersion(const std::vector<const Pair*>& pairs) {
   Dispersion d;
   double ratio_sq = 0, inverse = 0;
   int days = 0;
-  double num = 0, den = 0;
+  std::vector<double> num, den;
+  std::vector<int> count;
   for (const Pair* p : pairs) {
     const double ft = sum(p->forecast), at = sum(p->actual);
     if (ft <= 0) continue;
@@ -83,16 +87,34 @@ Dispersion estimate_dispersion(const std::vector<const Pair*>& pairs) {
     ratio_sq += (r - 1) * (r - 1);
     inverse += 1.0 / ft;
     ++days;
+    if (num.size() < p->forecast.size()) {
+      num.resize(p->forecast.size(), 0.0);
+      den.resize(p->forecast.size(), 0.0);
+      count.resize(p->forecast.size(), 0);
+    }
     for (std::size_t s = 0; s < p->forecast.size(); ++s) {
       const double mu = r * p->forecast[s];
       if (mu <= 0) continue;
       const double e = p->actual[s] - mu;
-      num += e * e - mu;
-      den += mu * mu;
+      num[s] += e * e - mu;
+      den[s] += mu * mu;
+      ++count[s];
     }
   }
   if (days > 0) d.day_variance = std::max(0.0, (ratio_sq - inverse) / days);
-  if (den > 0) d.slot_variance = std::max(0.0, num / den);
+  double num_all = 0, den_all = 0;
+  for (std::size_t s = 0; s < num.size(); ++s) {
+    num_all += num[s];
+    den_all += den[s];
+  }
+  if (den_all > 0) d.slot_variance = std::max(0.0, num_all / den_all);
+  d.by_slot.assign(num.size(), d.slot_variance);
+  for (std::size_t s = 0; s < num.size(); ++s) {
+    if (den[s] <= 0) continue;
+    const double own = std::max(0.0, num[s] / den[s]);
+    d.by_slot[s] =
+        (count[s] * own + kSlotShrinkageDays * d.slot_variance) / (count[s] + kSlotShrinkageDays);
+  }
   return d;
 }
 
@@ -111,7 +133,8 @@ void add_coverage(const std::vector<const Pair*>& train, const std::vector<const
         }
         continue;
       }
-      const double at = count_cdf(y, mu, d), below = count_cdf(y - 1, mu, d);
+      const Dispersion slot = d.for_slot(s);
+      const double at = count_cdf(y, mu, slot), below = count_cdf(y - 1, mu, slot);
       if (at > 0.1 && below < 0.9) ++in80;
       if (at > 0.025 && below < 0.975) ++in95;
     }
@@ -316,8 +339,8 @@ ForecastResult forecast(const IntervalSeries& history, const ForecastRequest& re
     DayForecast day;
     day.day = request.target_days[t];
     day.calls = aggregate_day(history.grid(), fine[t], interval_s);
-    for (double mu : day.calls) {
-      const PredictionBounds b = prediction_bounds(mu, dispersion);
+    for (std::size_t s = 0; s < day.calls.size(); ++s) {
+      const PredictionBounds b = prediction_bounds(day.calls[s], dispersion.for_slot(s));
       day.lo80.push_back(b.lo80);
       day.hi80.push_back(b.hi80);
       day.lo95.push_back(b.lo95);

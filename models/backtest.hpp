@@ -15,7 +15,10 @@
 // Over-dispersion (see Dispersion in models/forecast.hpp) is estimated from the backtest pairs:
 // with r = T / That the ratio of actual to forecast day totals,
 //   day_variance  = max(0, mean (r - 1)^2 - mean 1 / That)            (Poisson part removed),
-//   slot_variance = max(0, sum ((y - r yhat)^2 - r yhat) / sum (r yhat)^2).
+//   slot_variance = max(0, sum ((y - r yhat)^2 - r yhat) / sum (r yhat)^2)   (pooled),
+// and per slot of the day the same ratio over that slot's pairs, shrunk toward the pooled value
+// with the weight of 10 pseudo-days: by_slot = (n own + 10 pooled) / (n + 10) (the first and last
+// slots of a bank day are far less predictable than midday ones).
 // Interval coverage is measured out of sample by two-fold cross-validation over time: the
 // dispersion estimated on the earlier half of the origins is applied to the later half and vice
 // versa.

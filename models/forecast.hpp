@@ -106,14 +106,23 @@ double after_closure_uplift(const IntervalSeries& history, std::size_t history_d
 // Over-dispersion of counts around a point forecast mu, as squared coefficients of variation of
 // two independent multiplicative mean-one factors: one shared by all slots of a day (level error
 // of the day) and one per slot. Given the factors, counts are Poisson.
+// The slot factor's variance may depend on the slot of the day (early and late slots of a day
+// are relatively less predictable): by_slot[s] when given, slot_variance otherwise.
 struct Dispersion {
-  double day_variance = 0.0;   // >= 0
-  double slot_variance = 0.0;  // >= 0
-  // Squared coefficient of variation of the product of both factors.
+  double day_variance = 0.0;    // >= 0
+  double slot_variance = 0.0;   // >= 0, pooled over slots
+  std::vector<double> by_slot;  // per slot of the day, each >= 0; may be empty
+
+  // The dispersion of one slot (by_slot folded into slot_variance).
+  Dispersion for_slot(std::size_t slot) const {
+    return Dispersion{day_variance, slot < by_slot.size() ? by_slot[slot] : slot_variance, {}};
+  }
+  // Squared coefficient of variation of the product of both factors (pooled slot variance).
   double total_variance() const { return (1.0 + day_variance) * (1.0 + slot_variance) - 1.0; }
 };
 
-// Central prediction intervals for a count with mean mu (calls per slot). The count is modelled as
+// Central prediction intervals for a count with mean mu (calls per slot; pass
+// dispersion.for_slot(s) for slot-specific variances). The count is modelled as
 // Poisson given a Gamma(mean 1, variance k) factor, k = dispersion.total_variance(), i.e. negative
 // binomial with mean mu and variance mu + k mu^2 (Poisson when k = 0). Bounds are integer
 // quantiles rounded outwards (lower bound = largest q with P(Y < q) <= (1 - level) / 2, upper =

@@ -53,6 +53,7 @@ TEST(Backtest, HandWorkedSeasonalNaive) {
   // Day ratios 1, 1, 2, 1, 1 around forecasts of 20: mean (r-1)^2 = 0.2 minus Poisson 1/20.
   EXPECT_DOUBLE_EQ(r.dispersion_history.day_variance, 0.15);
   EXPECT_DOUBLE_EQ(r.dispersion_history.slot_variance, 0.0);
+  EXPECT_EQ(r.dispersion_history.by_slot, (std::vector<double>{0.0, 0.0}));
 }
 
 TEST(Backtest, HorizonTheHistoryCannotSupport) {

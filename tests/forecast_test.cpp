@@ -204,7 +204,7 @@ TEST(PredictionBounds, MatchTheirDefinition) {
   for (double mu : {0.3, 4.0, 37.5, 192.0, 1150.0, 40000.0}) {
     for (double k : {0.0, 0.0025, 0.04}) {
       SCOPED_TRACE("mu " + std::to_string(mu) + " k " + std::to_string(k));
-      const PredictionBounds b = prediction_bounds(mu, Dispersion{k, 0.0});
+      const PredictionBounds b = prediction_bounds(mu, Dispersion{k, 0.0, {}});
       auto cdf = [&](double q) {
         if (q < 0) return 0.0;
         if (k == 0) return boost::math::cdf(boost::math::poisson_distribution<>(mu), q);
@@ -219,7 +219,7 @@ TEST(PredictionBounds, MatchTheirDefinition) {
       }
     }
   }
-  const PredictionBounds zero = prediction_bounds(0.0, Dispersion{0.01, 0.01});
+  const PredictionBounds zero = prediction_bounds(0.0, Dispersion{0.01, 0.01, {}});
   EXPECT_EQ(zero.hi95, 0.0);
 }
 
@@ -235,7 +235,7 @@ TEST(PredictionBounds, CoverageOnSimulatedCounts) {
   std::gamma_distribution<double> day_factor(1.0 / day_var, day_var);
   std::vector<double> mu;
   for (int s = 0; s < 29; ++s) mu.push_back(s == 28 ? 180.0 : 700.0 + 40.0 * (s % 9));
-  const Dispersion dispersion{day_var, 0.0};
+  const Dispersion dispersion{day_var, 0.0, {}};
   std::vector<PredictionBounds> bounds;
   double expected80 = 0, expected95 = 0;
   for (double m : mu) {
