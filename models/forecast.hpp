@@ -32,12 +32,12 @@
 //    T / mean T over the last 8 weeks, normalised to mean 1 over the open weekdays; the
 //    deseasonalised totals x(d) = T(d) / f(wd(d)) are smoothed by simple exponential smoothing,
 //    L(d) = alpha x(d) + (1 - alpha) L(d-1), alpha in [0.02, 0.8] minimising the sum of squared
-//    one-day-ahead errors; That(d) = L * f(wd(d)). Intraday profile: shares of the day total over
-//    the last 6 same weekdays, shrunk toward the all-weekday profile with the James-Stein weight
-//    min(1, V / D2) (V the multinomial sampling variance of the weekday shares, D2 their squared
-//    distance to the pooled profile); slots a weekday never used stay at 0. Weinberg, Brown &
-//    Stroud (2007), JASA 102:1185 (daily volume times intraday proportions); Gans, Koole &
-//    Mandelbaum (2003), MSOM 5:79, section 6.
+//    errors of leads 1 .. horizon_days (MethodSpec); That(d) = L * f(wd(d)). Intraday profile:
+//    shares of the day total over the last 6 same weekdays, shrunk toward the all-weekday profile
+//    with the James-Stein weight min(1, V / D2) (V the multinomial sampling variance of the weekday
+//    shares, D2 their squared distance to the pooled profile); slots a weekday never used stay at
+//    0. Weinberg, Brown & Stroud (2007), JASA 102:1185 (daily volume times intraday proportions);
+//    Gans, Koole & Mandelbaum (2003), MSOM 5:79, section 6.
 //  - double_seasonal: multiplicative double-seasonal Holt-Winters (Taylor 2003, J. Oper. Res. Soc.
 //    54:799) with calendar-indexed seasonal terms:
 //        yhat = l * di(s) * we(wd, s)
@@ -45,7 +45,9 @@
 //        di(s) <- delta * y / (l we(wd, s))     + (1 - delta) di(s)
 //        we(wd, s) <- omega * y / (l di(s))     + (1 - omega) we(wd, s)
 //    run over the history in date order (missing days are skipped: no update, no shift of the
-//    weekly index); the forecast for any later day is l * di(s) * we(wd, s). alpha, delta, omega
+//    weekly index; the level rests in a slot expecting under one call, where y / (di we) says
+//    little); the forecast for any later day is l * di(s) * we(wd, s). The state starts from
+//    the means of the first two weeks. alpha, delta, omega
 //    are fitted by least squares of the next-open-day forecasts made at every day end
 //    (Nelder-Mead on logit-transformed parameters).
 //  - combined: the mean of profile and double_seasonal (forecast combination, Bates & Granger
