@@ -170,3 +170,27 @@ TEST(ForecastCommandRealData, BankSeriesAtThirtyMinutes) {
 }
 
 }  // namespace
+
+namespace {
+
+// The Israeli bank's per-call log, counted into hours: every hour of the day that ever saw a call
+// is in the grid (the IVR answers around the clock), forecast for the next two open days.
+TEST(ForecastCommandRealData, CallLogCountedIntoHours) {
+  const std::string data = std::string(STAFFSIM_SHARED_DATA_DIR) + "/anonbank_calls_train.csv";
+  ASSERT_TRUE(fs::exists(data)) << "real data missing: " << data
+                                << " (STAFFSIM_SHARED_DATA_DIR must point at the shared data "
+                                   "folder)";
+  const fs::path out = fs::temp_directory_path() / "staffsim_forecast_cmd_log.csv";
+  fs::remove(out);
+  const CommandRun r =
+      run("forecast --history " + data + " --interval 1h --days 2 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string csv = read(out);
+  fs::remove(out);
+  EXPECT_EQ(count_lines(csv), 1 + 2 * 24);
+  // The log ends on Saturday 1999-10-16; Sunday is a working day in Israel.
+  EXPECT_NE(csv.find("\n1999-10-17T00:00:00,"), std::string::npos);
+  EXPECT_NE(csv.find("\n1999-10-18T23:00:00,"), std::string::npos);
+}
+
+}  // namespace
