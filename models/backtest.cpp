@@ -158,6 +158,7 @@ void coverage(const std::vector<Pair>& pairs, int origins, double& c80, double& 
 
 std::vector<const Pair*> pointers(const std::vector<Pair>& pairs) {
   std::vector<const Pair*> out;
+  out.reserve(pairs.size());
   for (const Pair& p : pairs) out.push_back(&p);
   return out;
 }
@@ -217,8 +218,8 @@ BacktestResult backtest(const IntervalSeries& history, const MethodSpec& method,
   }
   for (std::size_t i = 0; i < history.day_count(); ++i) {
     const std::int64_t day = history.day(i);
-    if (day < first + kMinimumTrainingDays || day <= latest - 7 * options.origin_weeks ||
-        day > latest) {
+    if (day < first + kMinimumTrainingDays ||
+        day <= latest - 7 * static_cast<std::int64_t>(options.origin_weeks) || day > latest) {
       continue;
     }
     origins.push_back(i);

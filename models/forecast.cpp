@@ -274,7 +274,9 @@ ProfileModel fit_profile(const View& view, const std::array<bool, 7>& open,
     for (std::size_t s = 0; s < slots; ++s) pooled[s] += c[s];
     pooled_total += view.series.total(i);
   }
-  for (double& p : pooled) p = pooled_total > 0 ? p / pooled_total : 1.0 / slots;
+  for (double& p : pooled) {
+    p = pooled_total > 0 ? p / pooled_total : 1.0 / static_cast<double>(slots);
+  }
   for (int wd = 0; wd < 7; ++wd) {
     if (!open[wd]) continue;
     std::vector<double> own(slots, 0.0);
