@@ -291,8 +291,8 @@ void run_backtest(const BacktestFlags& f) {
   const std::string res = format_duration(static_cast<double>(series.grid().interval_s));
   std::ostringstream out;
   out << describe(f.history, series) << "\n";
-  out << "rolling origin: every day of the last " << f.backtest_weeks
-      << " weeks with a full horizon; horizon " << f.horizon << " = " << horizon_open << " open day"
+  out << "rolling origin: every day with a full horizon, over the last " << f.backtest_weeks
+      << " weeks of such days; horizon " << f.horizon << " = " << horizon_open << " open day"
       << (horizon_open == 1 ? "" : "s") << " ahead (all leads scored)\n";
   if (options.evaluation_interval_s > 0) {
     out << partial_note(models::aggregate_grid(series.grid(), options.evaluation_interval_s));
