@@ -194,3 +194,36 @@ TEST(ForecastCommandRealData, CallLogCountedIntoHours) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ForecastCommand, FlagErrors) {
+  const std::string base = "forecast --history " + path("history.csv") + " --out " + path("o.csv");
+  const std::pair<std::string, std::string> cases[] = {
+      {" --days 0", "--days: expected a whole number >= 1, found 0"},
+      {" --days 2 --from 2003-04-14 --to 2003-04-15",
+       "--days: give either --days or --from and --to, not both"},
+      {" --from 2003-04-14", "--from/--to: give both dates of the range"},
+      {" --from 2003-04-14 --to 2003-04-13",
+       "--to: expected a date not before --from 2003-04-14, found \"2003-04-13\""},
+      {" --from 2003-04-12 --to 2003-04-13",
+       "--from/--to: expected a range holding a weekday the history opens on, found none from "
+       "2003-04-12 to 2003-04-13"},
+      {" --from 2003-04-31 --to 2003-05-02",
+       "--from: expected an ISO 8601 date such as 2003-03-03, found \"2003-04-31\""},
+      {" --closed 2003-04-14,monday",
+       "--closed: expected an ISO 8601 date such as 2003-03-03, found \"monday\""},
+      {" --k 0", "--k: expected a whole number >= 1, found 0"},
+      {" --backtest-weeks 0", "--backtest-weeks: expected a whole number >= 1, found 0"},
+      {" --interval 0.5s",
+       "--interval: expected a positive whole number of seconds, found \"0.5s\""},
+  };
+  for (const auto& [flags, message] : cases) {
+    const CommandRun r = run(base + flags);
+    EXPECT_EQ(r.exit_code, 1) << flags;
+    EXPECT_EQ(r.output, "staffsim: error: " + message + "\n") << flags;
+  }
+  EXPECT_FALSE(fs::exists(path("o.csv")));
+}
+
+}  // namespace

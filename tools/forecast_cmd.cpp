@@ -199,8 +199,17 @@ void run_forecast(const ForecastFlags& f, const CLI::App& cmd) {
     } else {
       request.target_days = models::next_open_days(series, f.days, closed);
     }
+  } catch (const InputError&) {
+    throw;
   } catch (const InvalidInput& e) {
-    throw InputError(std::string(use_range ? "--from/--to" : "--days") + ": " + e.what());
+    if (use_range) {
+      // The only failure left once --from and --to are checked: no open weekday in the range.
+      throw InputError(
+          "--from/--to: expected a range holding a weekday the history opens on, "
+          "found none from " +
+          f.from + " to " + f.to);
+    }
+    throw InputError(std::string("--days: ") + e.what());
   }
   models::ForecastResult result;
   try {
