@@ -37,7 +37,8 @@ TEST(Datetime, RejectsMalformedWithMessage) {
     } catch (const InvalidInput& e) {
       EXPECT_EQ(std::string(e.what()),
                 std::string("expected an ISO 8601 local date-time such as 2003-03-03T07:00:00, "
-                            "found \"") + bad + "\"");
+                            "found \"") +
+                    bad + "\"");
     }
   }
   EXPECT_THROW(tools::parse_local_date("2003-13-01"), InvalidInput);

@@ -23,8 +23,9 @@ TEST(ParseDuration, RejectsUnknownUnitWithMessage) {
     parse_duration_s("20x");
     FAIL() << "no exception";
   } catch (const InvalidInput& e) {
-    EXPECT_STREQ(e.what(),
-                 "unknown duration unit \"x\" in \"20x\" (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
+    EXPECT_STREQ(
+        e.what(),
+        "unknown duration unit \"x\" in \"20x\" (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
   }
   try {
     parse_duration_s("soon");

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   add_erlang_command(app);
   add_run_command(app);
+  add_forecast_command(app);
+  add_backtest_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,229 @@
+// End-to-end runs of `staffsim forecast` and `staffsim backtest` (the binary, via popen).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "models/calendar.hpp"
+#include "tools/datetime.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+CommandRun run(const std::string& args) {
+  CommandRun r;
+  const std::string command = std::string(STAFFSIM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n' ? 1 : 0;
+  return n;
+}
+
+class ForecastCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("staffsim_forecast_cmd_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    // Six weeks of weekdays from Monday 2003-03-03, 30-minute slots 09:00-12:00 (6 slots).
+    std::ofstream out(dir_ / "history.csv");
+    out << "timestamp,calls\n";
+    const std::int64_t monday = staffsim::models::days_from_civil({2003, 3, 3});
+    for (int d = 0; d < 40; ++d) {
+      if (staffsim::models::weekday_from_days(monday + d) >= 5) continue;
+      for (int s = 0; s < 6; ++s) {
+        const std::int64_t t = (monday + d) * 86400 + 9 * 3600 + s * 1800;
+        out << staffsim::tools::format_local_datetime(t) << "," << 20 + (d * 7 + s * 3) % 5 << "\n";
+      }
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  fs::path dir_;
+};
+
+TEST_F(ForecastCommand, WritesTheCsv) {
+  const CommandRun r =
+      run("forecast --history " + path("history.csv") + " --days 3 --out " + path("out.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string csv = read(path("out.csv"));
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "interval_start,calls,lo80,hi80,lo95,hi95");
+  EXPECT_EQ(count_lines(csv), 1 + 3 * 6);
+  // The history ends Friday 2003-04-11; the next open days are Monday to Wednesday.
+  EXPECT_NE(csv.find("\n2003-04-14T09:00:00,"), std::string::npos);
+  EXPECT_NE(csv.find("\n2003-04-16T11:30:00,"), std::string::npos);
+  EXPECT_NE(r.output.find("(chosen by auto)"), std::string::npos) << r.output;
+}
+
+TEST_F(ForecastCommand, DateRangeAndCoarserInterval) {
+  const CommandRun r = run("forecast --history " + path("history.csv") +
+                           " --from 2003-04-17 --to 2003-04-21 --interval 1h --method weekday_mean"
+                           " --out " +
+                           path("out.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string csv = read(path("out.csv"));
+  // Thursday, Friday and Monday (the weekend is closed): 3 days x 3 hourly slots.
+  EXPECT_EQ(count_lines(csv), 1 + 3 * 3);
+  EXPECT_NE(csv.find("\n2003-04-21T11:00:00,"), std::string::npos);
+  EXPECT_NE(r.output.find("method: weekday_mean(k=4);"), std::string::npos) << r.output;
+}
+
+TEST_F(ForecastCommand, BadInputExitsOneAndWritesNothing) {
+  std::ofstream(path("bad.csv")) << "timestamp,calls\n2003-03-03T09:00:00,4\n"
+                                    "2003-03-03T09:30:00,-3\n";
+  CommandRun r = run("forecast --history " + path("bad.csv") + " --out " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output, "staffsim: error: " + path("bad.csv") +
+                          ":3: calls: expected a count >= 0, found \"-3\"\n");
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+
+  std::ofstream(path("short.csv")) << "timestamp,calls\n2003-03-03T09:00:00,4\n"
+                                      "2003-03-03T09:30:00,3\n";
+  r = run("forecast --history " + path("short.csv") + " --days 1 --out " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: " + path("short.csv") +
+                ": --days 1: horizon_days: the history (1 day, 2003-03-03 to 2003-03-03) cannot "
+                "support a rolling-origin backtest 1 open day ahead: it needs an origin at least "
+                "20 days after its first day with that many open days after it, found none\n");
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+
+  r = run("forecast --history " + path("history.csv") + " --interval 45m --out " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: --interval: expected a multiple of the history's interval 30m, "
+            "found \"45m\"\n");
+  r = run("forecast --history " + path("history.csv") + " --method arima --out " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: --method: expected one of auto, seasonal_naive, weekday_mean, "
+            "profile, double_seasonal, combined, found \"arima\"\n");
+  r = run("forecast --history " + path("history.csv") + " --from 2003-04-01 --to 2003-04-20");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: --from: expected a date after the history's last day 2003-04-11, "
+            "found \"2003-04-01\"\n");
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+}
+
+TEST_F(ForecastCommand, BacktestTable) {
+  CommandRun r = run("backtest --history " + path("history.csv") +
+                     " --horizon 1w --methods seasonal_naive,profile");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("horizon 1w = 5 open days ahead"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\nseasonal_naive "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\nprofile "), std::string::npos) << r.output;
+  r = run("backtest --history " + path("history.csv") + " --horizon 2x");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: --horizon: expected a whole number of days or weeks such as 1d or "
+            "2w, found \"2x\"\n");
+}
+
+// The real 5-minute series forecast at 30 minutes: 29 slots a day, the last a partial 21:00.
+TEST(ForecastCommandRealData, BankSeriesAtThirtyMinutes) {
+  const std::string data = std::string(STAFFSIM_SHARED_DATA_DIR) + "/bank_calls_5min_train.csv";
+  ASSERT_TRUE(fs::exists(data)) << "real data missing: " << data
+                                << " (STAFFSIM_SHARED_DATA_DIR must point at the shared data "
+                                   "folder)";
+  const fs::path out = fs::temp_directory_path() / "staffsim_forecast_cmd_bank.csv";
+  fs::remove(out);
+  const CommandRun r =
+      run("forecast --history " + data + " --interval 30m --days 2 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string csv = read(out);
+  fs::remove(out);
+  EXPECT_EQ(count_lines(csv), 1 + 2 * 29);
+  EXPECT_NE(csv.find("\n2003-10-13T07:00:00,"), std::string::npos);
+  EXPECT_NE(csv.find("\n2003-10-14T21:00:00,"), std::string::npos);
+  EXPECT_NE(r.output.find("covers only 5m"), std::string::npos) << r.output;
+}
+
+}  // namespace
+
+namespace {
+
+// The Israeli bank's per-call log, counted into hours: every hour of the day that ever saw a call
+// is in the grid (the IVR answers around the clock), forecast for the next two open days.
+TEST(ForecastCommandRealData, CallLogCountedIntoHours) {
+  const std::string data = std::string(STAFFSIM_SHARED_DATA_DIR) + "/anonbank_calls_train.csv";
+  ASSERT_TRUE(fs::exists(data)) << "real data missing: " << data
+                                << " (STAFFSIM_SHARED_DATA_DIR must point at the shared data "
+                                   "folder)";
+  const fs::path out = fs::temp_directory_path() / "staffsim_forecast_cmd_log.csv";
+  fs::remove(out);
+  const CommandRun r =
+      run("forecast --history " + data + " --interval 1h --days 2 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string csv = read(out);
+  fs::remove(out);
+  EXPECT_EQ(count_lines(csv), 1 + 2 * 24);
+  // The log ends on Saturday 1999-10-16; Sunday is a working day in Israel.
+  EXPECT_NE(csv.find("\n1999-10-17T00:00:00,"), std::string::npos);
+  EXPECT_NE(csv.find("\n1999-10-18T23:00:00,"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ForecastCommand, FlagErrors) {
+  const std::string base = "forecast --history " + path("history.csv") + " --out " + path("o.csv");
+  const std::pair<std::string, std::string> cases[] = {
+      {" --days 0", "--days: expected a whole number >= 1, found 0"},
+      {" --days 2 --from 2003-04-14 --to 2003-04-15",
+       "--days: give either --days or --from and --to, not both"},
+      {" --from 2003-04-14", "--from/--to: give both dates of the range"},
+      {" --from 2003-04-14 --to 2003-04-13",
+       "--to: expected a date not before --from 2003-04-14, found \"2003-04-13\""},
+      {" --from 2003-04-12 --to 2003-04-13",
+       "--from/--to: expected a range holding a weekday the history opens on, found none from "
+       "2003-04-12 to 2003-04-13"},
+      {" --from 2003-04-31 --to 2003-05-02",
+       "--from: expected an ISO 8601 date such as 2003-03-03, found \"2003-04-31\""},
+      {" --closed 2003-04-14,monday",
+       "--closed: expected an ISO 8601 date such as 2003-03-03, found \"monday\""},
+      {" --k 0", "--k: expected a whole number >= 1, found 0"},
+      {" --backtest-weeks 0", "--backtest-weeks: expected a whole number >= 1, found 0"},
+      {" --interval 0.5s",
+       "--interval: expected a positive whole number of seconds, found \"0.5s\""},
+  };
+  for (const auto& [flags, message] : cases) {
+    const CommandRun r = run(base + flags);
+    EXPECT_EQ(r.exit_code, 1) << flags;
+    EXPECT_EQ(r.output, "staffsim: error: " + message + "\n") << flags;
+  }
+  EXPECT_FALSE(fs::exists(path("o.csv")));
+}
+
+}  // namespace
