@@ -544,6 +544,32 @@ void check_view(const IntervalSeries& history, std::size_t history_days,
 
 }  // namespace
 
+std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_mean_weeks) {
+  if (name == "auto") return std::nullopt;
+  MethodSpec spec;
+  spec.weeks = weekday_mean_weeks;
+  if (name == "seasonal_naive") {
+    spec.method = ForecastMethod::kSeasonalNaive;
+    spec.weeks = 1;
+    return spec;
+  }
+  const std::pair<std::string_view, ForecastMethod> kNames[] = {
+      {"weekday_mean", ForecastMethod::kWeekdayMean},
+      {"profile", ForecastMethod::kProfile},
+      {"double_seasonal", ForecastMethod::kDoubleSeasonal},
+      {"combined", ForecastMethod::kCombined}};
+  for (const auto& [known, method] : kNames) {
+    if (name == known) {
+      spec.method = method;
+      return spec;
+    }
+  }
+  throw InvalidInput(
+      "expected one of auto, seasonal_naive, weekday_mean, profile, double_seasonal, combined, "
+      "found \"" +
+      std::string(name) + "\"");
+}
+
 std::string method_name(const MethodSpec& method) {
   switch (method.method) {
     case ForecastMethod::kSeasonalNaive:

@@ -59,6 +59,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/interval_series.hpp"
@@ -86,6 +87,11 @@ struct MethodSpec {
 
 // "seasonal_naive", "weekday_mean(k=4)", "profile", "double_seasonal", "combined".
 std::string method_name(const MethodSpec& method);
+
+// The method named `name`: "auto" gives nullopt (choose by backtest); "weekday_mean" averages the
+// last `weekday_mean_weeks` same weekdays. Throws InvalidInput "expected one of auto,
+// seasonal_naive, weekday_mean, profile, double_seasonal, combined, found \"...\"".
+std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_mean_weeks = 4);
 
 // Point forecasts (calls per slot, history grid) for each target day, using only the first
 // `history_days` days of `history` (a rolling origin; pass history.day_count() for all). Target

@@ -20,7 +20,6 @@
 namespace staffsim::tools {
 namespace {
 
-using models::ForecastMethod;
 using models::MethodSpec;
 
 std::string quote_text(std::string_view s) {
@@ -71,27 +70,11 @@ std::int64_t parse_horizon_days(const std::string& text) {
 
 // "auto" gives nullopt.
 std::optional<MethodSpec> parse_method(const std::string& text, int k) {
-  if (text == "auto") return std::nullopt;
-  MethodSpec spec;
-  spec.weeks = k;
-  if (text == "seasonal_naive") {
-    spec.method = ForecastMethod::kSeasonalNaive;
-    spec.weeks = 1;
-    return spec;
+  try {
+    return models::parse_method_name(text, k);
+  } catch (const InvalidInput& e) {
+    throw InputError(std::string("--method: ") + e.what());
   }
-  const std::pair<const char*, ForecastMethod> kNames[] = {
-      {"weekday_mean", ForecastMethod::kWeekdayMean},
-      {"profile", ForecastMethod::kProfile},
-      {"double_seasonal", ForecastMethod::kDoubleSeasonal},
-      {"combined", ForecastMethod::kCombined}};
-  for (const auto& [name, method] : kNames) {
-    if (text == name) {
-      spec.method = method;
-      return spec;
-    }
-  }
-  throw InputError("--method: expected one of auto, seasonal_naive, weekday_mean, profile, " +
-                   std::string("double_seasonal, combined, found ") + quote_text(text));
 }
 
 std::vector<std::string> split_commas(const std::string& text) {

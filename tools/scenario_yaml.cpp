@@ -15,10 +15,14 @@
 #include <utility>
 #include <vector>
 
+#include "models/calendar.hpp"
 #include "models/error.hpp"
+#include "models/forecast.hpp"
 #include "tools/cli_error.hpp"
 #include "tools/csv.hpp"
+#include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/forecast_source.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
@@ -142,6 +146,7 @@ class ScenarioLoader {
       const Field& field, const std::function<std::optional<T>(const Field&)>& one);
   void contact_type(const Field& field, sim::ContactType& type);
   void arrivals(const Field& field, sim::Arrivals& arrivals);
+  std::optional<std::vector<double>> forecast_calls(const Field& field);
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
@@ -155,6 +160,7 @@ class ScenarioLoader {
   int intervals_per_day_ = 0;
   int days_ = 0;
   double interval_s_ = 0;
+  double day_start_s_ = 0;
 };
 
 std::optional<ScenarioLoader::Mapping> ScenarioLoader::mapping(
@@ -449,6 +455,7 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   intervals_per_day_ = h.intervals_per_day;
   days_ = h.days;
   interval_s_ = h.interval_s;
+  day_start_s_ = h.day_start_s;
 }
 
 // One value for every interval: a single value (the same all day), a list of one value per
@@ -497,11 +504,11 @@ std::optional<std::vector<T>> ScenarioLoader::per_interval(
 }
 
 void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
-  // The source of arrivals is one key among these; more sources (a forecast from history) slot in
-  // here.
-  const std::vector<std::string> sources = {"per_interval", "rate"};
-  auto map = mapping(field, {"per_interval", "rate", "day_cv"},
-                     "a mapping such as {per_interval: [120, 180]} or {rate: 2/s}");
+  // The source of arrivals is exactly one of these keys.
+  const std::vector<std::string> sources = {"per_interval", "rate", "forecast"};
+  auto map = mapping(field, {"per_interval", "rate", "forecast", "day_cv"},
+                     "a mapping such as {per_interval: [120, 180]}, {rate: 2/s} or "
+                     "{forecast: {history: calls.csv}}");
   if (!map) return;
   std::vector<std::string> given;
   for (const auto& key : map->order) {
@@ -518,15 +525,130 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
       arrivals.rate_per_s.clear();
       for (double count : *counts) arrivals.rate_per_s.push_back(count / interval_s_);
     }
-  } else {
+  } else if (given[0] == "rate") {
     Field f = *map->find("rate");
     auto rates = per_interval<double>(f, [this](const Field& x) { return rate(x); });
     if (rates) arrivals.rate_per_s = *rates;
+  } else {
+    auto counts = forecast_calls(*map->find("forecast"));
+    if (counts) {
+      arrivals.rate_per_s.clear();
+      for (double count : *counts) arrivals.rate_per_s.push_back(count / interval_s_);
+    }
   }
   if (auto f = map->find("day_cv")) {
     auto v = fraction(*f, false);
     if (v) arrivals.day_cv = *v;
   }
+}
+
+// arrivals.forecast: {history: FILE, method, weeks, from, closed, share} or {file: FILE, from,
+// share}; see tools/forecast_source.hpp.
+std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& field) {
+  auto map = mapping(field, {"history", "file", "method", "weeks", "from", "closed", "share"},
+                     "a mapping such as {history: calls.csv, method: auto} or "
+                     "{file: forecast.csv}");
+  if (!map) return std::nullopt;
+  ForecastSource source;
+  bool ok = true;
+  const auto history = map->find("history");
+  const auto file = map->find("file");
+  if (history && file) {
+    problem(*file,
+            "expected either history (a call history to forecast from) or file (a forecast "
+            "CSV), found both");
+    ok = false;
+  } else if (!history && !file) {
+    problem(field,
+            "missing key, expected history (a call history to forecast from) or file (a "
+            "forecast CSV)");
+    ok = false;
+  }
+  auto path_of = [&](const Field& f) -> std::optional<std::string> {
+    auto text = scalar(f, "a CSV file name");
+    if (!text) return std::nullopt;
+    std::filesystem::path path = *text;
+    if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
+    return path.string();
+  };
+  if (history) {
+    auto path = path_of(*history);
+    ok = ok && path;
+    if (path) source.history_path = *path;
+  }
+  if (file) {
+    auto path = path_of(*file);
+    ok = ok && path;
+    if (path) source.forecast_path = *path;
+  }
+  for (const char* key : {"method", "weeks", "closed"}) {
+    if (auto f = map->find(key); f && file) {
+      problem(*f, std::string("expected ") + key +
+                      " only with history: a forecast file is used as it is");
+      ok = false;
+    }
+  }
+  if (auto f = map->find("method")) {
+    auto text = scalar(*f, "a forecast method");
+    ok = ok && text;
+    if (text) {
+      try {
+        models::parse_method_name(*text);
+        source.method = *text;
+      } catch (const InvalidInput& e) {
+        problem(*f, e.what());
+        ok = false;
+      }
+    }
+  }
+  if (auto f = map->find("weeks")) {
+    auto v = integer(*f, 1);
+    ok = ok && v;
+    if (v) source.weekday_mean_weeks = static_cast<int>(std::min<long long>(*v, 1000));
+  }
+  auto date = [&](const Field& f) -> std::optional<std::int64_t> {
+    auto text = scalar(f, "a date such as 2003-10-13");
+    if (!text) return std::nullopt;
+    try {
+      return parse_local_date(*text) / models::kSecondsPerDay;
+    } catch (const InvalidInput& e) {
+      problem(f, e.what());
+      return std::nullopt;
+    }
+  };
+  if (auto f = map->find("from")) {
+    source.from_day = date(*f);
+    ok = ok && source.from_day;
+  }
+  if (auto f = map->find("closed")) {
+    for (const Field& d : sequence(*f, "a list of dates such as [2003-10-13]")) {
+      auto day = date(d);
+      ok = ok && day;
+      if (day) source.closed_days.push_back(*day);
+    }
+  }
+  if (auto f = map->find("share")) {
+    auto v = fraction(*f, true);
+    if (v && *v <= 0) {
+      problem(*f,
+              "expected a share above 0% and at most 100%, found " + in_quotes(f->node.Scalar()));
+      v.reset();
+    }
+    ok = ok && v;
+    if (v) source.share = *v;
+  }
+  if (!ok || !horizon_ok_) return std::nullopt;
+  sim::Horizon horizon;
+  horizon.interval_s = interval_s_;
+  horizon.intervals_per_day = intervals_per_day_;
+  horizon.days = days_;
+  horizon.day_start_s = day_start_s_;
+  try {
+    return forecast_calls_for_horizon(source, horizon);
+  } catch (const Error& e) {
+    problem(history ? *history : *file, e.what());
+  }
+  return std::nullopt;
 }
 
 std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Field& field) {

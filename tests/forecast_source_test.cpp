@@ -1,0 +1,146 @@
+// Scenario arrivals from a forecast (tools/forecast_source.hpp through the scenario loader): a
+// synthetic history with a pure weekly pattern, which seasonal_naive reproduces exactly, so the
+// expected calls of every simulated interval are known by construction.
+#include "tools/forecast_source.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli_runner.hpp"
+#include "models/calendar.hpp"
+#include "tools/cli_error.hpp"
+#include "tools/datetime.hpp"
+#include "tools/scenario_yaml.hpp"
+
+namespace staffsim::tools {
+namespace {
+
+using staffsim::testing::TempDir;
+
+// Calls in the 30-minute slot `slot` (0 = 08:00) of a day with weekday w (0 = Monday).
+double pattern(int weekday, int slot) {
+  return 10.0 * (weekday + 1) + slot;
+}
+
+// Six weeks of weekdays, 08:00-10:00 in 30-minute slots, starting Monday 2003-03-03; Friday
+// 2003-03-14 is missing (a closure), which must not shift the weekly pattern.
+std::string weekly_history() {
+  std::ostringstream csv;
+  csv << "timestamp,calls\n";
+  const std::int64_t first = models::days_from_civil({2003, 3, 3});
+  for (std::int64_t day = first; day < first + 42; ++day) {
+    const int weekday = models::weekday_from_days(day);
+    if (weekday >= 5 || day == models::days_from_civil({2003, 3, 14})) continue;
+    for (int slot = 0; slot < 4; ++slot) {
+      csv << format_local_datetime(day * models::kSecondsPerDay + 8 * 3600 + slot * 1800) << ","
+          << pattern(weekday, slot) << "\n";
+    }
+  }
+  return csv.str();
+}
+
+std::string scenario(const std::string& horizon, const std::string& forecast) {
+  return "name: t\nhorizon: " + horizon +
+         "\ncontact_types:\n  - name: calls\n    arrivals: {forecast: " + forecast +
+         "}\n    handle_time: {distribution: exponential, mean: 60s}\n"
+         "agent_groups:\n  - {name: agents, staffing: 3}\nrouting:\n  calls: [{group: agents}]\n";
+}
+
+std::string load_error(const std::string& text, const TempDir& dir) {
+  try {
+    parse_scenario_yaml(text, "s.yaml", dir.path().string());
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// The history ends on Friday 2003-04-11; the next open days are Mon 14 April, Tue 15, ...
+TEST(ForecastArrivals, SeasonalNaiveReproducesTheWeeklyPattern) {
+  TempDir dir;
+  dir.write("history.csv", weekly_history());
+  const sim::Scenario s =
+      parse_scenario_yaml(scenario("{interval: 30m, intervals: 4, start: \"08:00\", days: 2}",
+                                   "{history: history.csv, method: seasonal_naive, share: 50%}"),
+                          "s.yaml", dir.path().string());
+  const auto& rates = s.contact_types[0].arrivals.rate_per_s;
+  ASSERT_EQ(rates.size(), 8u);
+  for (int day = 0; day < 2; ++day) {
+    for (int slot = 0; slot < 4; ++slot) {
+      EXPECT_DOUBLE_EQ(rates[day * 4 + slot] * 1800, 0.5 * pattern(day, slot)) << day << slot;
+    }
+  }
+}
+
+TEST(ForecastArrivals, FromDateClosedDaysAndHoursOutsideTheHistory) {
+  TempDir dir;
+  dir.write("history.csv", weekly_history());
+  // From Wednesday 16 April with Thursday 17 closed: the days are Wed 16 and Fri 18. The horizon
+  // starts at 07:00, an hour before the history's day: those two intervals get no calls.
+  const sim::Scenario s = parse_scenario_yaml(
+      scenario("{interval: 30m, intervals: 6, start: \"07:00\", days: 2}",
+               "{history: history.csv, method: seasonal_naive, from: 2003-04-16, "
+               "closed: [2003-04-17]}"),
+      "s.yaml", dir.path().string());
+  const auto& rates = s.contact_types[0].arrivals.rate_per_s;
+  ASSERT_EQ(rates.size(), 12u);
+  const int weekdays[] = {2, 4};
+  for (int day = 0; day < 2; ++day) {
+    EXPECT_EQ(rates[day * 6 + 0], 0);
+    EXPECT_EQ(rates[day * 6 + 1], 0);
+    for (int slot = 0; slot < 4; ++slot) {
+      EXPECT_DOUBLE_EQ(rates[day * 6 + 2 + slot] * 1800, pattern(weekdays[day], slot));
+    }
+  }
+}
+
+TEST(ForecastArrivals, ForecastCsvMadeEarlier) {
+  TempDir dir;
+  dir.write("forecast.csv",
+            "interval_start,calls,lo80,hi80,lo95,hi95\n"
+            "2003-04-14T08:00:00,10,8,12,7,13\n2003-04-14T08:30:00,11,9,13,8,14\n"
+            "2003-04-15T08:00:00,20,18,22,17,23\n2003-04-15T08:30:00,21,19,23,18,24\n");
+  const sim::Scenario s =
+      parse_scenario_yaml(scenario("{interval: 30m, intervals: 2, start: \"08:00\"}",
+                                   "{file: forecast.csv, from: 2003-04-15, share: 0.25}"),
+                          "s.yaml", dir.path().string());
+  const auto& rates = s.contact_types[0].arrivals.rate_per_s;
+  ASSERT_EQ(rates.size(), 2u);
+  EXPECT_DOUBLE_EQ(rates[0] * 1800, 5.0);
+  EXPECT_DOUBLE_EQ(rates[1] * 1800, 5.25);
+}
+
+TEST(ForecastArrivals, ErrorsArePositionedAndSayWhatWasExpected) {
+  TempDir dir;
+  dir.write("history.csv", weekly_history());
+  dir.write("fine.csv", "interval_start,calls\n2003-04-14T08:00:00,10\n2003-04-14T08:05:00,11\n");
+  const std::string horizon = "{interval: 30m, intervals: 4, start: \"08:00\"}";
+  EXPECT_EQ(load_error(scenario(horizon, "{history: history.csv, file: fine.csv}"), dir),
+            "s.yaml:5:55: contact_types[0].arrivals.forecast.file: expected either history (a "
+            "call history to forecast from) or file (a forecast CSV), found both");
+  EXPECT_EQ(load_error(scenario(horizon, "{method: auto}"), dir),
+            "s.yaml:5:26: contact_types[0].arrivals.forecast: missing key, expected history (a "
+            "call history to forecast from) or file (a forecast CSV)");
+  EXPECT_EQ(load_error(scenario(horizon, "{file: fine.csv, method: profile}"), dir),
+            "s.yaml:5:51: contact_types[0].arrivals.forecast.method: expected method only with "
+            "history: a forecast file is used as it is");
+  EXPECT_EQ(load_error(scenario(horizon, "{history: history.csv, from: 2003-04-11}"), dir),
+            "s.yaml:5:36: contact_types[0].arrivals.forecast.history: from must be after the "
+            "history's last day 2003-04-11, found 2003-04-11");
+  EXPECT_EQ(load_error(scenario("{interval: 30m, intervals: 4, start: \"08:15\"}",
+                                "{history: history.csv}"),
+                       dir),
+            "s.yaml:5:36: contact_types[0].arrivals.forecast.history: the horizon interval at "
+            "08:15 is not on the forecast's grid, which starts at 08:00 in steps of 30m");
+  EXPECT_EQ(load_error(scenario(horizon, "{file: fine.csv}"), dir),
+            "s.yaml:5:33: contact_types[0].arrivals.forecast.file: " + (dir / "fine.csv").string() +
+                ":3: interval_start: rows 5m apart, expected the horizon's interval of 30m (make "
+                "the forecast with --interval 30m)");
+  EXPECT_EQ(load_error(scenario(horizon, "{history: missing.csv}"), dir),
+            "s.yaml:5:36: contact_types[0].arrivals.forecast.history: cannot read " +
+                (dir / "missing.csv").string() + ": No such file or directory");
+}
+
+}  // namespace
+}  // namespace staffsim::tools
