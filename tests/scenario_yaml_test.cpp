@@ -423,7 +423,7 @@ TEST(ScenarioYamlErrors, EmpiricalFileProblems) {
 TEST(ScenarioYamlErrors, ArrivalSources) {
   EXPECT_EQ(errors_of(minimal_with("{per_interval: [10, 20]}", "{day_cv: 0.1}")),
             "plan.yaml:5:15: contact_types[0].arrivals: missing arrival source, expected one of: "
-            "per_interval, rate");
+            "per_interval, rate, forecast");
   std::string text = minimal_with("{per_interval: [10, 20]}", "{per_interval: 5, rate: 1/s}");
   EXPECT_EQ(errors_of(text),
             "plan.yaml:" + at(text, "1/s") +
