@@ -98,8 +98,23 @@ std::string interval_tally(const sim::Results& results, std::size_t type,
   return text;
 }
 
-std::string kpi_line(const std::string& label, const sim::Estimate& e, Unit unit,
+// The interval truncated to the quantity's range: every KPI is >= 0, and fractions are <= 1. The
+// engine's intervals are symmetric normal-theory intervals; cutting off the part outside the
+// parameter space keeps their coverage.
+sim::Estimate in_range(sim::Estimate e, bool fraction) {
+  auto clip = [fraction](double x) {
+    if (!std::isfinite(x)) return x;
+    x = std::max(x, 0.0);
+    return fraction ? std::min(x, 1.0) : x;
+  };
+  e.ci_low = clip(e.ci_low);
+  e.ci_high = clip(e.ci_high);
+  return e;
+}
+
+std::string kpi_line(const std::string& label, const sim::Estimate& raw, Unit unit,
                      const std::string& target = "") {
+  const sim::Estimate e = in_range(raw, unit == Unit::percent);
   std::string ci = "[" + table_value(e.ci_low, unit) + ", " + table_value(e.ci_high, unit) + "]";
   std::string line = "  " + pad_right(label, 28) + pad_left(table_value(e.mean, unit), 10) + "  " +
                      (target.empty() ? ci : pad_right(ci, 24) + "  " + target);
@@ -116,7 +131,8 @@ std::string staffing_range(const std::vector<int>& staffing) {
 
 // --- files -----------------------------------------------------------------------------------
 
-Json estimate_json(const sim::Estimate& e) {
+Json estimate_json(const sim::Estimate& raw, bool fraction) {
+  const sim::Estimate e = in_range(raw, fraction);
   return Json{{"mean", e.mean}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high}};
 }
 
@@ -125,7 +141,8 @@ std::string csv_number(double value) {
   return printf_string("%.10g", value);
 }
 
-void append_estimate(std::string& row, const sim::Estimate& e) {
+void append_estimate(std::string& row, const sim::Estimate& raw, bool fraction) {
+  const sim::Estimate e = in_range(raw, fraction);
   row += "," + csv_number(e.mean) + "," + csv_number(e.ci_low) + "," + csv_number(e.ci_high);
 }
 
@@ -137,15 +154,16 @@ void append_estimate_header(std::string& header, const std::string& name) {
 struct KpiColumn {
   const char* name;
   sim::Estimate sim::ContactKpis::*estimate;
+  bool fraction;  // a share in [0, 1]
 };
 const KpiColumn kContactKpis[] = {
-    {"offered", &sim::ContactKpis::offered},
-    {"answered", &sim::ContactKpis::answered},
-    {"abandoned", &sim::ContactKpis::abandoned},
-    {"service_level", &sim::ContactKpis::service_level},
-    {"asa_s", &sim::ContactKpis::asa_s},
-    {"abandon_rate", &sim::ContactKpis::abandon_rate},
-    {"wait_p90_s", &sim::ContactKpis::wait_p90_s},
+    {"offered", &sim::ContactKpis::offered, false},
+    {"answered", &sim::ContactKpis::answered, false},
+    {"abandoned", &sim::ContactKpis::abandoned, false},
+    {"service_level", &sim::ContactKpis::service_level, true},
+    {"asa_s", &sim::ContactKpis::asa_s, false},
+    {"abandon_rate", &sim::ContactKpis::abandon_rate, true},
+    {"wait_p90_s", &sim::ContactKpis::wait_p90_s, false},
 };
 
 std::string interval_start(const sim::Scenario& scenario, std::size_t interval) {
@@ -247,7 +265,8 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
     const sim::ContactType& type = scenario.contact_types[t];
     const sim::ContactKpis& k = results.by_type[t];
     Json entry;
-    for (const auto& kpi : kContactKpis) entry[kpi.name] = estimate_json(k.*kpi.estimate);
+    for (const auto& kpi : kContactKpis)
+      entry[kpi.name] = estimate_json(k.*kpi.estimate, kpi.fraction);
     Json targets = Json::object();
     if (const auto& sl = type.targets.service_level) {
       targets["service_level"] = Json{{"within_s", sl->within_s},
@@ -271,11 +290,11 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
   for (std::size_t g = 0; g < scenario.agent_groups.size() && g < results.by_group.size(); ++g) {
     const sim::GroupKpis& k = results.by_group[g];
     Json entry;
-    entry["occupancy"] = estimate_json(k.occupancy);
-    entry["handled"] = estimate_json(k.handled);
+    entry["occupancy"] = estimate_json(k.occupancy, true);
+    entry["handled"] = estimate_json(k.handled, false);
     Json shares = Json::object();
     for (std::size_t t = 0; t < k.handled_share_by_type.size(); ++t) {
-      shares[scenario.contact_types[t].name] = estimate_json(k.handled_share_by_type[t]);
+      shares[scenario.contact_types[t].name] = estimate_json(k.handled_share_by_type[t], true);
     }
     entry["handled_share"] = shares;
     groups[scenario.agent_groups[g].name] = entry;
@@ -293,7 +312,7 @@ std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Resul
       const sim::ContactKpis& k = results.by_type_interval[i][t];
       std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
                         scenario.contact_types[t].name;
-      for (const auto& kpi : kContactKpis) append_estimate(row, k.*kpi.estimate);
+      for (const auto& kpi : kContactKpis) append_estimate(row, k.*kpi.estimate, kpi.fraction);
       out += row + "\n";
     }
   }
@@ -313,8 +332,8 @@ std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results&
       std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
                         scenario.agent_groups[g].name + "," +
                         (i < staffing.size() ? std::to_string(staffing[i]) : "");
-      append_estimate(row, k.occupancy);
-      append_estimate(row, k.handled);
+      append_estimate(row, k.occupancy, true);
+      append_estimate(row, k.handled, false);
       for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
         row += "," + (t < k.handled_by_type.size() ? csv_number(k.handled_by_type[t].mean) : "");
       }
