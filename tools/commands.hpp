@@ -8,5 +8,6 @@
 namespace staffsim::tools {
 
 void add_erlang_command(CLI::App& app);
+void add_fit_command(CLI::App& app);
 
 }  // namespace staffsim::tools

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "staffsim 0.1.0");
   app.require_subcommand(1);
   add_erlang_command(app);
+  add_fit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
