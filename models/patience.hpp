@@ -13,6 +13,13 @@
 //   time with S(t) <= 1 - p; absent when the curve never falls that low (heavy censoring).
 // - Exponential maximum likelihood (censored): mean = total time waited by ALL callers
 //   (abandoned and served) / number of abandons; standard error mean / sqrt(abandons).
+// - Weibull maximum likelihood (censored): S(t) = exp(-(t / scale)^shape). The scale is profiled
+//   out (scale^shape = sum of wait^shape over all callers / abandons) and the shape solves
+//   1/shape + mean(log t over abandons) = sum t^shape log t / sum t^shape (over all callers) by
+//   safeguarded Newton steps on log(shape). shape < 1: the urge to abandon fades with waiting
+//   (many early hang-ups); shape = 1 is the exponential. Abandon times must be positive (the
+//   density of a Weibull with shape < 1 is unbounded at 0); callers with whole-second data treat
+//   a 0 s abandonment as 0.5 s.
 // - The naive mean of the abandoned callers' waits is returned only for contrast: it ignores the
 //   served callers and so estimates E[patience | patience < wait], biased low, often severely.
 #pragma once
@@ -58,11 +65,25 @@ struct ExponentialPatience {
   double mean_s() const;
   // mean_s() / sqrt(abandons); +infinity when nobody abandoned.
   double std_error_s() const;
+
+  // Censored log-likelihood at the MLE (densities per second): -abandons (log mean + 1).
+  double log_likelihood() const;
 };
 
-// Both throw InvalidInput when a wait is negative or not finite, or when there is no observation.
+struct WeibullPatience {
+  double shape = 1;
+  double scale_s = 0;
+  double log_likelihood = 0;  // censored, densities per second
+  double mean_s() const;      // scale * Gamma(1 + 1/shape)
+  double median_s() const;    // scale * (log 2)^(1/shape)
+};
+
+// All throw InvalidInput when a wait is negative or not finite, or when there is no observation.
 KaplanMeierCurve kaplan_meier(std::span<const WaitObservation> waits);
 ExponentialPatience fit_exponential_patience(std::span<const WaitObservation> waits);
+// Also throws InvalidInput when fewer than 2 callers abandoned, when an abandonment is at 0 s, or
+// when all abandon times are equal and nobody waited longer (no finite maximum).
+WeibullPatience fit_weibull_patience(std::span<const WaitObservation> waits);
 
 // Mean wait of the abandoned callers only (biased, for contrast); nullopt when nobody abandoned.
 std::optional<double> naive_mean_abandon_wait(std::span<const WaitObservation> waits);

@@ -5,8 +5,8 @@
 //   served calls (zero service times excluded and counted), with log-likelihood, AIC and
 //   Kolmogorov-Smirnov distance; the lowest AIC is chosen (models/duration_fit.hpp);
 // - patience: censored estimates from the waits of all calls offered to agents (abandoned =
-//   observed, served = censored at their wait): exponential MLE mean, Kaplan-Meier survival and
-//   quantiles, and the naive mean of abandon times for contrast (models/patience.hpp);
+//   observed, served = censored at their wait): exponential and Weibull MLE, Kaplan-Meier survival
+//   and quantiles, and the naive mean of abandon times for contrast (models/patience.hpp);
 // - the abandonment rate, the share of repeat callers (24 h and 7 d windows) and the arrival
 //   profile of calls offered to agents per weekday and interval (models/arrival_profile.hpp,
 //   models/repeat_callers.hpp).
@@ -99,6 +99,9 @@ struct TypeReport {
   std::optional<models::KaplanMeierCurve> kaplan_meier;
   std::optional<models::ExponentialPatience> exponential_patience;
   std::optional<double> naive_patience_s;
+  std::optional<models::WeibullPatience> weibull_patience;
+  std::string weibull_note;
+  std::size_t zero_second_abandons = 0;
   models::ArrivalProfile arrivals;
   models::RepeatShare repeats_day, repeats_week;
 };
@@ -199,6 +202,19 @@ std::vector<TypeReport> analyse(const CallLog& log, const std::vector<std::strin
       r.kaplan_meier = models::kaplan_meier(r.waits);
       r.exponential_patience = models::fit_exponential_patience(r.waits);
       r.naive_patience_s = models::naive_mean_abandon_wait(r.waits);
+      // Waits are recorded in whole seconds: a 0 s abandonment happened within the first second.
+      std::vector<models::WaitObservation> weibull_waits = r.waits;
+      for (auto& w : weibull_waits) {
+        if (w.abandoned && w.wait_s == 0) {
+          w.wait_s = 0.5;
+          ++r.zero_second_abandons;
+        }
+      }
+      try {
+        r.weibull_patience = models::fit_weibull_patience(weibull_waits);
+      } catch (const InvalidInput& e) {
+        r.weibull_note = e.what();
+      }
     }
     r.arrivals = models::arrival_profile(arrivals, log.observed_days, interval_s);
     r.repeats_day = models::summarize_repeats(type_flags_day);
@@ -266,6 +282,20 @@ std::string render_patience(const TypeReport& r) {
            fixed(exp.std_error_s(), 1) + " s) = " + fixed(exp.total_wait_s, 0) + " s waited / " +
            std::to_string(exp.abandons) + " abandons\n";
   }
+  if (r.weibull_patience) {
+    const auto& w = *r.weibull_patience;
+    const double exp_aic = 2.0 - 2.0 * exp.log_likelihood();
+    const double weibull_aic = 4.0 - 2.0 * w.log_likelihood;
+    out += "  Weibull MLE: shape " + fixed(w.shape, 3) + ", scale " + fixed(w.scale_s, 1) +
+           " s (mean " + fixed(w.mean_s(), 1) + " s, median " + fixed(w.median_s(), 1) +
+           " s); AIC " + fixed(weibull_aic, 1) + " vs exponential " + fixed(exp_aic, 1) +
+           (r.zero_second_abandons > 0
+                ? " (" + std::to_string(r.zero_second_abandons) + " abandons at 0 s taken as 0.5 s)"
+                : std::string()) +
+           "\n";
+  } else if (exp.abandons > 0) {
+    out += "  Weibull MLE: no fit (" + r.weibull_note + ")\n";
+  }
   out += "  Kaplan-Meier survival:";
   for (double t : kSurvivalTimes_s) {
     out += " S(" + format_duration(t) + ")=" + fixed(km.survival_at(t), 3);
@@ -275,6 +305,13 @@ std::string render_patience(const TypeReport& r) {
     const auto q = km.quantile_s(p);
     out += " " + (p == 0.5 ? std::string("median") : trimmed(100 * p, 0) + "%") + " " +
            (q ? trimmed(*q, 1) + " s" : std::string("not reached"));
+    if (q && p == 0.5) {
+      const auto step =
+          std::find_if(km.steps.begin(), km.steps.end(),
+                       [&](const models::KaplanMeierStep& s) { return s.time_s == *q; });
+      out += " (" + std::to_string(step->at_risk) + " still waiting, S standard error " +
+             fixed(step->std_error, 3) + ")";
+    }
     if (p != kPatienceQuantiles.back()) out += ",";
   }
   out += "\n  naive mean of abandon times (biased low, for contrast only): " +
