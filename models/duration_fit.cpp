@@ -72,9 +72,22 @@ double ks_distance(const std::vector<double>& sorted, const DurationFit& fit) {
   return d;
 }
 
+double anderson_darling(const std::vector<double>& sorted, const DurationFit& fit) {
+  const std::size_t n = sorted.size();
+  std::vector<double> f(n);
+  for (std::size_t i = 0; i < n; ++i) f[i] = std::clamp(fit.cdf(sorted[i]), 1e-300, 1.0 - 1e-16);
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sum += (2.0 * static_cast<double>(i) + 1.0) * (std::log(f[i]) + std::log1p(-f[n - 1 - i]));
+  }
+  return -static_cast<double>(n) - sum / static_cast<double>(n);
+}
+
 void finish(DurationFit& fit, std::span<const double> x) {
   fit.aic = 2.0 * fit.parameter_count - 2.0 * fit.log_likelihood;
-  fit.ks_distance = ks_distance(sorted_copy(x), fit);
+  const std::vector<double> sorted = sorted_copy(x);
+  fit.ks_distance = ks_distance(sorted, fit);
+  fit.anderson_darling = anderson_darling(sorted, fit);
 }
 
 }  // namespace

@@ -16,6 +16,9 @@
 // information criterion AIC = 2 p - 2 log L (p = 2 for lognormal and gamma, 1 for exponential),
 // and the Kolmogorov-Smirnov distance sup_x |F_n(x) - F(x)| between the empirical and the fitted
 // distribution function, evaluated on both sides of every jump of F_n (ties handled exactly).
+// Also the Anderson-Darling statistic A^2 = -n - (1/n) sum_i (2i - 1) [log F(x_(i)) +
+// log(1 - F(x_(n+1-i)))], which weights the tails more than KS (F clamped to [1e-300, 1 - 1e-16]
+// so that a point far in a tail gives a large finite value).
 // Durations recorded in whole seconds make F_n a step function with large jumps, which alone
 // keeps the KS distance away from 0: compare families by it, do not read it as a test p-value
 // (the parameters were estimated from the same sample).
@@ -49,6 +52,7 @@ struct DurationFit {
   int parameter_count = 0;
   double aic = 0;
   double ks_distance = 0;
+  double anderson_darling = 0;
 
   // Fitted distribution function at x seconds.
   double cdf(double x_s) const;

@@ -54,6 +54,14 @@ TEST(DurationFit, ExponentialHandWorkedWithKolmogorovSmirnov) {
   // F(1) = 1 - e^-0.5 = 0.393 against F_n(1-) = 0: the largest gap.
   EXPECT_NEAR(fit.ks_distance, 1.0 - std::exp(-0.5), 1e-14);
 
+  // Anderson-Darling by its definition, with F(1), F(2), F(3) = 1 - e^-0.5, 1 - e^-1, 1 - e^-1.5.
+  const double f1 = 1 - std::exp(-0.5), f2 = 1 - std::exp(-1.0), f3 = 1 - std::exp(-1.5);
+  const double a2 =
+      -3.0 - (1 * (std::log(f1) + std::log(1 - f3)) + 3 * (std::log(f2) + std::log(1 - f2)) +
+              5 * (std::log(f3) + std::log(1 - f1))) /
+                 3.0;
+  EXPECT_NEAR(fit.anderson_darling, a2, 1e-13);
+
   // A tie: {1, 3, 3}, mean 7/3; the largest gap is F(3-) - F_n(3-) = F(3) - 1/3.
   const std::vector<double> tied{1, 3, 3};
   EXPECT_NEAR(fit_exponential(tied).ks_distance, 1.0 - std::exp(-9.0 / 7.0) - 1.0 / 3.0, 1e-14);
@@ -110,6 +118,11 @@ TEST(DurationFit, RecoversLognormalParametersAndChoosesLognormal) {
   // (Dvoretzky-Kiefer-Wolfowitz: 2 exp(-2 n 0.02^2) = 2e-7).
   EXPECT_LT(fit.ks_distance, 0.02);
   EXPECT_GT(fits.fits[2].ks_distance, 0.05);  // the exponential fits badly
+  // A^2 of the true family with both parameters estimated has a 1% point of 1.04 (Stephens 1974,
+  // normal case on the logs) and an exponentially decaying tail: P(A^2 > 3) is far below 1e-4.
+  // The exponential's is huge.
+  EXPECT_LT(fit.anderson_darling, 3.0);
+  EXPECT_GT(fits.fits[2].anderson_darling, 100.0);
   EXPECT_EQ(fits.sample.count, static_cast<std::size_t>(kSampleSize));
 }
 

@@ -238,7 +238,7 @@ std::string render_handle_time(const TypeReport& r) {
          trimmed(s.median_s, 1) + " s, range " + trimmed(s.min_s, 1) + "-" + trimmed(s.max_s, 1) +
          " s\n";
   out += "  " + pad("family", 13, true) + pad("parameters", 30, true) + pad("mean s", 9) +
-         pad("sd s", 9) + pad("log-lik", 14) + pad("AIC", 14) + pad("KS", 8) + "\n";
+         pad("sd s", 9) + pad("log-lik", 14) + pad("AIC", 14) + pad("KS", 8) + pad("AD", 10) + "\n";
   for (const auto& fit : fits.fits) {
     std::string parameters;
     switch (fit.family) {
@@ -255,7 +255,7 @@ std::string render_handle_time(const TypeReport& r) {
     out += "  " + pad(std::string(models::family_name(fit.family)), 13, true) +
            pad(parameters, 30, true) + pad(fixed(fit.mean_s, 1), 9) + pad(fixed(fit.sd_s, 1), 9) +
            pad(fixed(fit.log_likelihood, 1), 14) + pad(fixed(fit.aic, 1), 14) +
-           pad(fixed(fit.ks_distance, 4), 8) + "\n";
+           pad(fixed(fit.ks_distance, 4), 8) + pad(fixed(fit.anderson_darling, 1), 10) + "\n";
   }
   out += "  chosen (lowest AIC): " + std::string(models::family_name(fits.best().family)) + "\n";
   return out;
