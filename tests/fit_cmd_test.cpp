@@ -111,9 +111,14 @@ TEST_F(FitCommand, SmallHandMadeLog) {
   EXPECT_EQ(a["patience"]["mean"].as<std::string>(), "60s");
   const std::string family = a["handle_time"]["distribution"].as<std::string>();
   EXPECT_TRUE(family == "lognormal" || family == "gamma" || family == "exponential") << family;
-  // Type B never abandons: no patience entry.
+  // Type B never abandons: no patience entry. Type C has no served call: left out, with a comment.
   EXPECT_EQ(types[1]["name"].as<std::string>(), "B");
   EXPECT_FALSE(types[1]["patience"].IsDefined());
+  EXPECT_NE(slurp(out).find("  # C left out: 0 served calls with a positive service time"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("  no fit: 0 served calls with a positive service time; a fit needs at "
+                       "least 2, not all equal (0 with service 0 s)"),
+            std::string::npos);
 }
 
 TEST_F(FitCommand, TypeFilterAndDefaultInterval) {
@@ -149,8 +154,11 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
        negative.string() + ":2: service_s: expected a duration in seconds >= 0, found \"-60\""},
       {"--calls '" + empty.string() + "'",
        empty.string() + ":1: expected at least one call after the header, found none"},
+      {"--calls '" + kSmallLog + "' --type D",
+       "--type: unknown contact type \"D\" (types in " + kSmallLog + ": A, B, C)"},
       {"--calls '" + kSmallLog + "' --type C",
-       "--type: unknown contact type \"C\" (types in " + kSmallLog + ": A, B)"},
+       "--type C: cannot write a contact type without a handle-time fit: 0 served calls with a "
+       "positive service time; a fit needs at least 2, not all equal"},
       {"--calls '" + kSmallLog + "' --interval 7m",
        "--interval: expected a whole number of seconds dividing a day, such as 15m, 30m or 1h, "
        "found \"7m\""},
