@@ -5,6 +5,7 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <sstream>
 #include <string>
@@ -159,14 +160,20 @@ DurationFit fit_gamma(std::span<const double> x) {
   const Sums s = checked_sums(x, true);
   const double mean = s.sum / s.n;
   const double mean_log = s.sum_log / s.n;
-  // log(mean) - mean(log x) > 0 by Jensen's inequality when the values are not all equal; guard
-  // against rounding for nearly equal values.
+  // log(mean) - mean(log x) > 0 by Jensen's inequality when the values are not all equal, about
+  // CV^2 / 2 for a small coefficient of variation CV. For nearly equal values it drowns in
+  // rounding noise (about 1e-16) and the shape would be astronomically large, so the spread must
+  // be at least 1e-5 of the mean, which keeps the ratio above about 1e-11.
+  const auto [low, high] = std::minmax_element(x.begin(), x.end());
+  const double spread = (*high - *low) / mean;
   const double ratio = std::log(mean) - mean_log;
-  if (!(ratio > 0)) {
+  if (!(spread >= 1e-5) || !(ratio > 0)) {
+    char value[32];
+    std::snprintf(value, sizeof value, "%.3g", spread);
     throw InvalidInput(
-        "durations_s are too close to equal for a gamma fit, found log(mean) - "
-        "mean(log) = " +
-        number_text(ratio));
+        "durations_s are too close to equal for a gamma fit: (max - min) / mean must be at least "
+        "1e-5, found " +
+        std::string(value));
   }
   const double k = gamma_shape_from_log_ratio(ratio);
   DurationFit fit;

@@ -168,6 +168,10 @@ TEST(DurationFit, ErrorMessages) {
             "durations_s must not all be equal for a two-parameter fit, found 3 values of 120");
   EXPECT_EQ(message([&] { gamma_shape_from_log_ratio(-1); }),
             "log_mean_minus_mean_log must be positive and finite, found -1");
+  const std::vector<double> nearly_equal{100.0, 100.0004};
+  EXPECT_EQ(message([&] { fit_gamma(nearly_equal); }),
+            "durations_s are too close to equal for a gamma fit: (max - min) / mean must be at "
+            "least 1e-5, found 4e-06");
   EXPECT_NO_THROW(fit_exponential(equal));
 }
 

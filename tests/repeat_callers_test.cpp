@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <vector>
 
 #include "models/error.hpp"
@@ -57,6 +58,9 @@ TEST(RepeatCallers, ErrorMessages) {
   const std::vector<CallerContact> negative{{1, 3}, {2, -4}};
   EXPECT_EQ(message([&] { classify_repeat_calls({}, -1); }),
             "window_s must be non-negative and finite, found -1");
+  const std::vector<CallerContact> infinite{{std::numeric_limits<double>::infinity(), 3}};
+  EXPECT_EQ(message([&] { classify_repeat_calls(infinite, 60); }),
+            "time_s must be finite, found inf at index 0");
   EXPECT_EQ(message([&] { classify_repeat_calls(negative, 60); }),
             "customer must be >= 0 (0 = not identified), found -4 at index 1");
 }

@@ -193,10 +193,11 @@ std::vector<TypeReport> analyse(const CallLog& log, const std::vector<std::strin
     }
     try {
       r.handle_time = models::fit_durations(service_times);
-    } catch (const InvalidInput&) {
+    } catch (const InvalidInput& e) {
       r.handle_time_note = std::to_string(service_times.size()) +
-                           " served calls with a positive service time; a fit needs at least 2, "
-                           "not all equal";
+                           " served calls with a positive service time; " +
+                           (service_times.size() < 2 ? std::string("a fit needs at least 2")
+                                                     : std::string(e.what()));
     }
     if (!r.waits.empty()) {
       r.kaplan_meier = models::kaplan_meier(r.waits);
