@@ -121,6 +121,28 @@ TEST_F(FitCommand, SmallHandMadeLog) {
             std::string::npos);
 }
 
+TEST_F(FitCommand, HoursCutTheWrittenProfile) {
+  const fs::path out = dir_ / "types.yaml";
+  const RunResult r =
+      run("--calls '" + kSmallLog + "' --interval 1h --weekday tue --hours 08:00-10:00 --out '" +
+          out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string yaml = slurp(out);
+  EXPECT_NE(yaml.find("# Pair with horizon: {interval: 1h, intervals: 2, start: \"08:00\"}"),
+            std::string::npos)
+      << yaml;
+  // Tuesday 5 March: A at 08:15 and 08:20, and at 23:50 outside the hours; B at 12:00 and 12:10.
+  EXPECT_NE(yaml.find("  # A: 1 calls per day arrive outside the written hours and are left out"),
+            std::string::npos);
+  EXPECT_NE(yaml.find("  # B: 2 calls per day arrive outside the written hours and are left out"),
+            std::string::npos);
+  const YAML::Node types = YAML::LoadFile(out.string())["contact_types"];
+  EXPECT_EQ(types[0]["arrivals"]["per_interval"].as<std::vector<double>>(),
+            (std::vector<double>{2.0, 0.0}));
+  EXPECT_EQ(types[1]["arrivals"]["per_interval"].as<std::vector<double>>(),
+            (std::vector<double>{0.0, 0.0}));
+}
+
 TEST_F(FitCommand, TypeFilterAndDefaultInterval) {
   const RunResult r = run("--calls '" + kSmallLog + "' --type B");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -167,6 +189,12 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
        "found \"7m\""},
       {"--calls '" + kSmallLog + "' --interval soon",
        "--interval: expected a duration such as 20s, 5m or 1.5h, found \"soon\""},
+      {"--calls '" + kSmallLog + "' --hours 7-21",
+       "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
+       "such as 07:00-21:00, found \"7-21\""},
+      {"--calls '" + kSmallLog + "' --hours 07:15-21:00",
+       "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
+       "such as 07:00-21:00, found \"07:15-21:00\""},
       {"--calls '" + kSmallLog + "' --weekday monday",
        "--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"monday\""},
       {"--calls '" + kSmallLog + "' --weekday sun",

@@ -52,6 +52,7 @@ struct FitOptions {
   std::string type;
   std::string interval = "30m";
   std::string weekday = "all";
+  std::string hours = "00:00-24:00";
   std::string out_path;
 };
 
@@ -137,6 +138,40 @@ int parse_weekday(const std::string& text) {
   }
   throw InputError("--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"" + text +
                    "\"");
+}
+
+// The part of the day written to the YAML file: intervals [first, first + count).
+struct DayWindow {
+  int first = 0;
+  int count = 0;
+  std::int64_t start_s = 0;
+};
+
+DayWindow parse_hours(const std::string& text, double interval_s) {
+  auto fail = [&] {
+    throw InputError(
+        "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most "
+        "24:00, such as 07:00-21:00, found \"" +
+        text + "\"");
+  };
+  auto clock_s = [&](std::string_view t) -> std::int64_t {
+    if (t.size() != 5 || t[2] != ':') fail();
+    for (std::size_t i : {0, 1, 3, 4}) {
+      if (t[i] < '0' || t[i] > '9') fail();
+    }
+    const int hours = (t[0] - '0') * 10 + (t[1] - '0');
+    const int minutes = (t[3] - '0') * 10 + (t[4] - '0');
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) fail();
+    return hours * 3600 + minutes * 60;
+  };
+  const std::size_t dash = text.find('-');
+  if (dash == std::string::npos) fail();
+  const std::int64_t start = clock_s(std::string_view(text).substr(0, dash));
+  const std::int64_t end = clock_s(std::string_view(text).substr(dash + 1));
+  const auto interval = static_cast<std::int64_t>(interval_s);
+  if (start >= end || start % interval != 0 || end % interval != 0) fail();
+  return DayWindow{static_cast<int>(start / interval), static_cast<int>((end - start) / interval),
+                   start};
 }
 
 std::vector<TypeReport> analyse(const CallLog& log, const std::vector<std::string>& types,
@@ -381,6 +416,11 @@ std::string render_text(const CallLog& log, const std::vector<TypeReport>& repor
            std::to_string(r.served) + " served, " + std::to_string(r.abandoned) + " abandoned, " +
            std::to_string(r.ivr) + " hung up in the IVR, " + std::to_string(r.phantom) +
            " phantom)\n";
+    if (log.format == CallLogFormat::anonymous_bank) {
+      out += "  " + std::to_string(r.priority_calls) + " of the " +
+             std::to_string(r.served + r.abandoned) +
+             " calls offered to agents are from priority customers\n";
+    }
     out += render_handle_time(r) + render_patience(r) + render_repeats(r) + render_arrivals(r);
   }
   return out;
@@ -400,13 +440,15 @@ std::string yaml_duration(double seconds) {
 }
 
 std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& reports, int weekday,
-                        double interval_s, const std::string& requested_type) {
-  const int intervals = static_cast<int>(models::kSecondsPerDay / interval_s);
+                        double interval_s, const DayWindow& window,
+                        const std::string& requested_type) {
   std::string out = "# Fitted by staffsim fit from " + log.name + " (" +
                     std::string(format_name(log.format)) + " format).\n";
+  out += "# Pair with horizon: {interval: " + format_duration(interval_s) +
+         ", intervals: " + std::to_string(window.count) + ", start: \"" + clock(window.start_s) +
+         "\"}\n";
   out += "# arrivals.per_interval: mean calls offered to agents in each " +
-         format_duration(interval_s) + " interval from 00:00 (" + std::to_string(intervals) +
-         " per day), over " +
+         format_duration(interval_s) + " interval from " + clock(window.start_s) + ", over " +
          (weekday < 0 ? "all " + std::to_string(reports.front().arrivals.total_days_observed) +
                             " observed days"
                       : "the " + std::to_string(reports.front().arrivals.days_observed[weekday]) +
@@ -429,10 +471,18 @@ std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& repor
     }
     const std::vector<double>& per_interval =
         weekday < 0 ? r.arrivals.mean_all_days : r.arrivals.mean_per_interval[weekday];
+    double outside = 0;
+    for (int i = 0; i < static_cast<int>(per_interval.size()); ++i) {
+      if (i < window.first || i >= window.first + window.count) outside += per_interval[i];
+    }
+    if (outside > 0) {
+      out += "  # " + r.name + ": " + trimmed(outside, 2) +
+             " calls per day arrive outside the written hours and are left out\n";
+    }
     out += "  - name: " + yaml_string(r.name) + "\n";
     out += "    arrivals: {per_interval: [";
-    for (std::size_t i = 0; i < per_interval.size(); ++i) {
-      out += (i ? ", " : "") + trimmed(per_interval[i], 4);
+    for (int i = 0; i < window.count; ++i) {
+      out += (i ? ", " : "") + trimmed(per_interval[window.first + i], 4);
     }
     out += "]}\n";
     const models::DurationFit& best = r.handle_time->best();
@@ -459,6 +509,7 @@ std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& repor
 void run_fit(const FitOptions& options) {
   const double interval_s = parse_interval(options.interval);
   const int weekday = parse_weekday(options.weekday);
+  const DayWindow window = parse_hours(options.hours, interval_s);
   const CallLog log = read_call_log(options.calls_path);
   std::vector<std::string> types = log.types();
   if (!options.type.empty()) {
@@ -480,7 +531,7 @@ void run_fit(const FitOptions& options) {
   const std::string text = render_text(log, reports);
   if (!options.out_path.empty()) {
     write_file_atomically(options.out_path,
-                          render_yaml(log, reports, weekday, interval_s, options.type));
+                          render_yaml(log, reports, weekday, interval_s, window, options.type));
   }
   std::cout << text;
   if (!options.out_path.empty()) std::cout << "\nWrote " << options.out_path << "\n";
@@ -499,6 +550,9 @@ void add_fit_command(CLI::App& app) {
                   "Interval of the arrival profile, dividing a day (default 30m)");
   fit->add_option("--weekday", options->weekday,
                   "Arrival profile written with --out: all (default) or mon..sun");
+  fit->add_option("--hours", options->hours,
+                  "Part of the day written with --out, on the interval grid (default "
+                  "00:00-24:00), e.g. 07:00-21:00");
   fit->add_option("--out", options->out_path,
                   "Write a contact_types: block in the scenario format to this YAML file");
   fit->footer(
@@ -514,6 +568,8 @@ void add_fit_command(CLI::App& app) {
       "abandoned)\n"
       "    type     contact type (without the column: \"default\")\n"
       "    customer caller key, whole number, 0 = not identified\n"
+      "Arrival profile: calls offered to agents (served or abandoned in queue) at their arrival\n"
+      "time; mean per interval over the days the log covers (a day with any record counts).\n"
       "Handle time: lognormal, gamma and exponential MLE, chosen by AIC; zero service times are\n"
       "excluded and counted. Patience: served calls are censored at their wait (Kaplan-Meier and\n"
       "exponential MLE = abandons / total waiting time). Repeat callers: share of calls followed\n"
