@@ -143,6 +143,35 @@ TEST_F(FitCommand, HoursCutTheWrittenProfile) {
             (std::vector<double>{0.0, 0.0}));
 }
 
+TEST_F(FitCommand, HandleTimeChoiceNamedFamilyOrEmpirical) {
+  const fs::path out = dir_ / "plan types.yaml";
+  RunResult r =
+      run("--calls '" + kSmallLog + "' --handle-time exponential --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  YAML::Node types = YAML::LoadFile(out.string())["contact_types"];
+  EXPECT_EQ(types[0]["handle_time"]["distribution"].as<std::string>(), "exponential");
+  EXPECT_EQ(types[0]["handle_time"]["mean"].as<std::string>(), "250s");  // (100+200+400+300)/4
+  EXPECT_FALSE(types[0]["handle_time"]["sd"].IsDefined());
+
+  r = run("--calls '" + kSmallLog + "' --handle-time empirical --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  types = YAML::LoadFile(out.string())["contact_types"];
+  EXPECT_EQ(types[0]["handle_time"]["distribution"].as<std::string>(), "empirical");
+  EXPECT_EQ(types[0]["handle_time"]["file"].as<std::string>(), "plan types.A.handle_time.csv");
+  EXPECT_EQ(types[0]["handle_time"]["column"].as<std::string>(), "handle_time_s");
+  // The positive service times of A in file order; the 0 s one is left out.
+  EXPECT_EQ(slurp(dir_ / "plan types.A.handle_time.csv"), "handle_time_s\n100\n200\n400\n300\n");
+  EXPECT_EQ(slurp(dir_ / "plan types.B.handle_time.csv"), "handle_time_s\n50\n70\n");
+
+  // A failure writes none of the files.
+  const fs::path other = dir_ / "other.yaml";
+  r = run("--calls '" + kSmallLog + "' --type C --handle-time empirical --out '" + other.string() +
+          "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(fs::exists(other));
+  EXPECT_FALSE(fs::exists(dir_ / "other.C.handle_time.csv"));
+}
+
 TEST_F(FitCommand, TypeFilterAndDefaultInterval) {
   const RunResult r = run("--calls '" + kSmallLog + "' --type B");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -195,6 +224,9 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
       {"--calls '" + kSmallLog + "' --hours 07:15-21:00",
        "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
        "such as 07:00-21:00, found \"07:15-21:00\""},
+      {"--calls '" + kSmallLog + "' --handle-time weibull",
+       "--handle-time: expected best, lognormal, gamma, exponential or empirical, found "
+       "\"weibull\""},
       {"--calls '" + kSmallLog + "' --weekday monday",
        "--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"monday\""},
       {"--calls '" + kSmallLog + "' --weekday sun",

@@ -16,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -38,6 +39,8 @@
 namespace staffsim::tools {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr std::array<const char*, 7> kWeekdayNames = {"Mon", "Tue", "Wed", "Thu",
                                                       "Fri", "Sat", "Sun"};
 constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
@@ -53,6 +56,7 @@ struct FitOptions {
   std::string interval = "30m";
   std::string weekday = "all";
   std::string hours = "00:00-24:00";
+  std::string handle_time = "best";
   std::string out_path;
 };
 
@@ -95,7 +99,8 @@ struct TypeReport {
   std::size_t priority_calls = 0;
   std::size_t zero_service = 0;
   std::optional<models::DurationFits> handle_time;
-  std::string handle_time_note;  // why there is no fit
+  std::vector<double> service_times_s;  // positive service times, in file order
+  std::string handle_time_note;         // why there is no fit
   std::vector<models::WaitObservation> waits;
   std::optional<models::KaplanMeierCurve> kaplan_meier;
   std::optional<models::ExponentialPatience> exponential_patience;
@@ -138,6 +143,20 @@ int parse_weekday(const std::string& text) {
   }
   throw InputError("--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"" + text +
                    "\"");
+}
+
+// What --out writes as handle_time: the AIC choice, a named family, or the observations.
+enum class HandleTimeChoice { best, lognormal, gamma, exponential, empirical };
+
+HandleTimeChoice parse_handle_time_choice(const std::string& text) {
+  if (text == "best") return HandleTimeChoice::best;
+  if (text == "lognormal") return HandleTimeChoice::lognormal;
+  if (text == "gamma") return HandleTimeChoice::gamma;
+  if (text == "exponential") return HandleTimeChoice::exponential;
+  if (text == "empirical") return HandleTimeChoice::empirical;
+  throw InputError(
+      "--handle-time: expected best, lognormal, gamma, exponential or empirical, found \"" + text +
+      "\"");
 }
 
 // The part of the day written to the YAML file: intervals [first, first + count).
@@ -226,6 +245,7 @@ std::vector<TypeReport> analyse(const CallLog& log, const std::vector<std::strin
       type_flags_day.push_back(flags_day[contact_of_call[i]]);
       type_flags_week.push_back(flags_week[contact_of_call[i]]);
     }
+    r.service_times_s = service_times;
     try {
       r.handle_time = models::fit_durations(service_times);
     } catch (const InvalidInput& e) {
@@ -439,9 +459,25 @@ std::string yaml_duration(double seconds) {
   return trimmed(seconds, 1) + "s";
 }
 
-std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& reports, int weekday,
-                        double interval_s, const DayWindow& window,
-                        const std::string& requested_type) {
+// A file-name-safe spelling of a contact type name.
+std::string file_safe(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_';
+    out += safe ? c : '_';
+  }
+  return out;
+}
+
+// The YAML file and, for --handle-time empirical, one CSV of service times per contact type next
+// to it (named <yaml stem>.<type>.handle_time.csv and referenced relative to the YAML's folder).
+std::vector<PendingFile> render_yaml(const CallLog& log, const std::vector<TypeReport>& reports,
+                                     int weekday, double interval_s, const DayWindow& window,
+                                     HandleTimeChoice choice, const std::string& out_path,
+                                     const std::string& requested_type) {
+  std::vector<PendingFile> files(1);
+  files[0].path = out_path;
   std::string out = "# Fitted by staffsim fit from " + log.name + " (" +
                     std::string(format_name(log.format)) + " format).\n";
   out += "# Pair with horizon: {interval: " + format_duration(interval_s) +
@@ -455,8 +491,16 @@ std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& repor
                             " observed " + kWeekdayNames[weekday] + "s") +
          ".\n";
   out +=
-      "# handle_time: maximum-likelihood family with the lowest AIC, by the mean and sd of the\n"
-      "# duration; patience: censored exponential maximum-likelihood mean.\n";
+      std::string(
+          choice == HandleTimeChoice::empirical
+              ? "# handle_time: resampled from the observed positive service times (a CSV next to "
+                "this file);\n#"
+          : choice == HandleTimeChoice::best
+              ? "# handle_time: maximum-likelihood family with the lowest AIC, by the "
+                "mean and sd of the\n# duration;"
+              : "# handle_time: maximum-likelihood fit of the family asked for, by the "
+                "mean and sd of the\n# duration;") +
+      " patience: censored exponential maximum-likelihood mean.\n";
   out += "contact_types:\n";
   int written = 0;
   for (const auto& r : reports) {
@@ -485,13 +529,28 @@ std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& repor
       out += (i ? ", " : "") + trimmed(per_interval[window.first + i], 4);
     }
     out += "]}\n";
-    const models::DurationFit& best = r.handle_time->best();
-    out += "    handle_time: {distribution: " + std::string(models::family_name(best.family)) +
-           ", mean: " + yaml_duration(best.mean_s);
-    if (best.family != models::DurationFamily::exponential) {
-      out += ", sd: " + yaml_duration(best.sd_s);
+    if (choice == HandleTimeChoice::empirical) {
+      const fs::path yaml_path(out_path);
+      const std::string csv_name =
+          yaml_path.stem().string() + "." + file_safe(r.name) + ".handle_time.csv";
+      std::string csv = "handle_time_s\n";
+      for (double v : r.service_times_s) csv += trimmed(v, 3) + "\n";
+      files.push_back({(yaml_path.parent_path() / csv_name).string(), std::move(csv)});
+      out += "    handle_time: {distribution: empirical, file: " + yaml_string(csv_name) +
+             ", column: handle_time_s}\n";
+    } else {
+      std::size_t index = r.handle_time->chosen;
+      if (choice == HandleTimeChoice::lognormal) index = 0;
+      if (choice == HandleTimeChoice::gamma) index = 1;
+      if (choice == HandleTimeChoice::exponential) index = 2;
+      const models::DurationFit& fit = r.handle_time->fits[index];
+      out += "    handle_time: {distribution: " + std::string(models::family_name(fit.family)) +
+             ", mean: " + yaml_duration(fit.mean_s);
+      if (fit.family != models::DurationFamily::exponential) {
+        out += ", sd: " + yaml_duration(fit.sd_s);
+      }
+      out += "}\n";
     }
-    out += "}\n";
     if (r.exponential_patience && r.exponential_patience->abandons > 0) {
       out += "    patience: {distribution: exponential, mean: " +
              yaml_duration(r.exponential_patience->mean_s()) + "}\n";
@@ -503,13 +562,15 @@ std::string render_yaml(const CallLog& log, const std::vector<TypeReport>& repor
   if (written == 0) {
     throw InputError(log.name + ": no contact type has enough served calls for a handle-time fit");
   }
-  return out;
+  files[0].content = std::move(out);
+  return files;
 }
 
 void run_fit(const FitOptions& options) {
   const double interval_s = parse_interval(options.interval);
   const int weekday = parse_weekday(options.weekday);
   const DayWindow window = parse_hours(options.hours, interval_s);
+  const HandleTimeChoice handle_time = parse_handle_time_choice(options.handle_time);
   const CallLog log = read_call_log(options.calls_path);
   std::vector<std::string> types = log.types();
   if (!options.type.empty()) {
@@ -530,8 +591,8 @@ void run_fit(const FitOptions& options) {
   const std::vector<TypeReport> reports = analyse(log, types, interval_s);
   const std::string text = render_text(log, reports);
   if (!options.out_path.empty()) {
-    write_file_atomically(options.out_path,
-                          render_yaml(log, reports, weekday, interval_s, window, options.type));
+    write_files_atomically(render_yaml(log, reports, weekday, interval_s, window, handle_time,
+                                       options.out_path, options.type));
   }
   std::cout << text;
   if (!options.out_path.empty()) std::cout << "\nWrote " << options.out_path << "\n";
@@ -553,6 +614,9 @@ void add_fit_command(CLI::App& app) {
   fit->add_option("--hours", options->hours,
                   "Part of the day written with --out, on the interval grid (default "
                   "00:00-24:00), e.g. 07:00-21:00");
+  fit->add_option("--handle-time", options->handle_time,
+                  "handle_time written with --out: best (lowest AIC, default), lognormal, gamma, "
+                  "exponential, or empirical (a CSV of the service times next to the YAML)");
   fit->add_option("--out", options->out_path,
                   "Write a contact_types: block in the scenario format to this YAML file");
   fit->footer(
