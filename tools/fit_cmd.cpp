@@ -2,15 +2,19 @@
 //
 // For each contact type (or the one asked with --type) it reports
 // - handle time: lognormal, gamma and exponential maximum-likelihood fits of the service times of
-//   served calls (zero service times excluded and counted), with log-likelihood, AIC and
-//   Kolmogorov-Smirnov distance; the lowest AIC is chosen (models/duration_fit.hpp);
+//   served calls (zero service times excluded and counted), with log-likelihood, AIC,
+//   Kolmogorov-Smirnov distance and Anderson-Darling statistic; the lowest AIC is chosen
+//   (models/duration_fit.hpp);
 // - patience: censored estimates from the waits of all calls offered to agents (abandoned =
 //   observed, served = censored at their wait): exponential and Weibull MLE, Kaplan-Meier survival
 //   and quantiles, and the naive mean of abandon times for contrast (models/patience.hpp);
 // - the abandonment rate, the share of repeat callers (24 h and 7 d windows) and the arrival
 //   profile of calls offered to agents per weekday and interval (models/arrival_profile.hpp,
 //   models/repeat_callers.hpp).
-// With --out it writes a `contact_types:` block in the scenario format, atomically.
+// With --out it writes a `contact_types:` block in the scenario format (scenarios/REFERENCE.md),
+// all-or-nothing: arrivals.per_interval for all days or one weekday (--weekday), cut to the
+// opening hours (--hours); handle_time as chosen by --handle-time (with `empirical`, a CSV of the
+// service times per type next to the YAML); patience as the censored exponential MLE mean.
 // The log formats are documented in tools/call_log_csv.hpp and in the command's help.
 #include <algorithm>
 #include <array>
@@ -18,7 +22,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,7 +89,7 @@ std::string pad(std::string s, std::size_t width, bool left = false) {
   return left ? s + std::string(width - s.size(), ' ') : std::string(width - s.size(), ' ') + s;
 }
 
-std::string clock(std::int64_t second_of_day) {
+std::string clock_text(std::int64_t second_of_day) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(second_of_day / 3600),
                 static_cast<int>(second_of_day / 60 % 60));
@@ -401,7 +405,7 @@ std::string render_arrivals(const TypeReport& r) {
   for (int i = 0; i < p.intervals_per_day; ++i) {
     bool any = p.mean_all_days[i] > 0;
     if (!any) continue;
-    out += "  " + pad(clock(static_cast<std::int64_t>(i * p.interval_s)), 6, true);
+    out += "  " + pad(clock_text(static_cast<std::int64_t>(i * p.interval_s)), 6, true);
     for (int w = 0; w < 7; ++w) out += pad(fixed(p.mean_per_interval[w][i], 1), 8);
     out += pad(fixed(p.mean_all_days[i], 1), 8) + "\n";
   }
@@ -481,10 +485,10 @@ std::vector<PendingFile> render_yaml(const CallLog& log, const std::vector<TypeR
   std::string out = "# Fitted by staffsim fit from " + log.name + " (" +
                     std::string(format_name(log.format)) + " format).\n";
   out += "# Pair with horizon: {interval: " + format_duration(interval_s) +
-         ", intervals: " + std::to_string(window.count) + ", start: \"" + clock(window.start_s) +
-         "\"}\n";
+         ", intervals: " + std::to_string(window.count) + ", start: \"" +
+         clock_text(window.start_s) + "\"}\n";
   out += "# arrivals.per_interval: mean calls offered to agents in each " +
-         format_duration(interval_s) + " interval from " + clock(window.start_s) + ", over " +
+         format_duration(interval_s) + " interval from " + clock_text(window.start_s) + ", over " +
          (weekday < 0 ? "all " + std::to_string(reports.front().arrivals.total_days_observed) +
                             " observed days"
                       : "the " + std::to_string(reports.front().arrivals.days_observed[weekday]) +
