@@ -49,7 +49,7 @@ TEST(CallLogCsv, ReadsAnonymousBankFormat) {
   EXPECT_EQ(served.wait_s, 50);
   EXPECT_EQ(served.service_s, 120);
   EXPECT_EQ(served.arrival_local_s,
-            models::days_from_civil({1999, 1, 3}) * models::kSecondsPerDay + 8 * 3600);
+            models::days_from_civil({1999, 1, 3}) * models::kSecondsPerDay + 8 * 3600LL);
   EXPECT_EQ(log.calls[1].outcome, CallOutcome::served);
   EXPECT_FALSE(log.calls[1].queued);
   EXPECT_EQ(log.calls[1].wait_s, 0);

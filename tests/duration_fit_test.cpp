@@ -83,8 +83,8 @@ TEST(DurationFit, GammaSatisfiesScoreEquationsAndMaximisesLikelihood) {
   const DurationFit fit = fit_gamma(x);
   double mean = 0, mean_log = 0;
   for (double v : x) {
-    mean += v / x.size();
-    mean_log += std::log(v) / x.size();
+    mean += v / static_cast<double>(x.size());
+    mean_log += std::log(v) / static_cast<double>(x.size());
   }
   // Score equations: shape * scale = mean, log(shape) - digamma(shape) = log(mean) - mean(log x).
   EXPECT_NEAR(fit.shape * fit.scale_s, mean, 1e-10 * mean);

@@ -330,10 +330,12 @@ std::string render_patience(const TypeReport& r) {
   out += "  " + std::to_string(offered) +
          " calls offered to agents: " + std::to_string(r.abandoned) + " abandoned, " +
          std::to_string(r.served) + " served (" + std::to_string(r.queued) + " of them queued)\n";
-  out += "  abandonment: " + percent(static_cast<double>(r.abandoned) / offered) +
-         " of calls offered to agents, " +
-         (r.queued > 0 ? percent(static_cast<double>(r.abandoned) / r.queued) : "-") +
-         " of calls that queued\n";
+  out +=
+      "  abandonment: " + percent(static_cast<double>(r.abandoned) / static_cast<double>(offered)) +
+      " of calls offered to agents, " +
+      (r.queued > 0 ? percent(static_cast<double>(r.abandoned) / static_cast<double>(r.queued))
+                    : "-") +
+      " of calls that queued\n";
   if (exp.abandons == 0) {
     out += "  exponential MLE mean: unbounded (no abandonment in " + fixed(exp.total_wait_s, 0) +
            " s of waiting)\n";
@@ -431,9 +433,10 @@ std::string render_text(const CallLog& log, const std::vector<TypeReport>& repor
          " offered to agents; not used: " + std::to_string(phantom) + " phantom records, " +
          std::to_string(ivr) + " hung up in the IVR\n";
   if (log.format == CallLogFormat::anonymous_bank) {
-    out += "  priority customers: " + std::to_string(priority) + " calls offered to agents (" +
-           percent(offered > 0 ? static_cast<double>(priority) / offered : 0.0) +
-           "); the centre credits them 1.5 min of waiting on arrival. The fits ignore priority.\n";
+    out +=
+        "  priority customers: " + std::to_string(priority) + " calls offered to agents (" +
+        percent(offered > 0 ? static_cast<double>(priority) / static_cast<double>(offered) : 0.0) +
+        "); the centre credits them 1.5 min of waiting on arrival. The fits ignore priority.\n";
   }
   for (const auto& r : reports) {
     out += "\n== Contact type " + r.name + ": " + std::to_string(r.calls) + " calls (" +
