@@ -11,7 +11,8 @@ namespace staffsim::models {
 namespace {
 
 std::int64_t at(int year, int month, int day, int hour, int minute, int second = 0) {
-  return days_from_civil({year, month, day}) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+  return days_from_civil({year, month, day}) * kSecondsPerDay + hour * 3600LL + minute * 60LL +
+         second;
 }
 
 TEST(ArrivalProfile, MeansPerWeekdayCountDaysWithoutCallsInAnInterval) {
