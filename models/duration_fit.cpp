@@ -57,29 +57,38 @@ std::vector<double> sorted_copy(std::span<const double> x) {
   return v;
 }
 
+// The fitted distribution function at every value of a sorted sample, evaluated once per
+// distinct value (recorded durations repeat a lot).
+std::vector<double> cdf_at_sorted(const std::vector<double>& sorted, const DurationFit& fit) {
+  std::vector<double> f(sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    f[i] = i > 0 && sorted[i] == sorted[i - 1] ? f[i - 1] : fit.cdf(sorted[i]);
+  }
+  return f;
+}
+
 // sup |F_n - F| over a sorted sample, on both sides of each jump of F_n (ties grouped).
-double ks_distance(const std::vector<double>& sorted, const DurationFit& fit) {
+double ks_distance(const std::vector<double>& sorted, const std::vector<double>& f) {
   const double n = static_cast<double>(sorted.size());
   double d = 0;
   std::size_t i = 0;
   while (i < sorted.size()) {
     std::size_t j = i;
     while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
-    const double f = fit.cdf(sorted[i]);
-    d = std::max(
-        {d, std::abs(f - static_cast<double>(i) / n), std::abs(f - static_cast<double>(j) / n)});
+    d = std::max({d, std::abs(f[i] - static_cast<double>(i) / n),
+                  std::abs(f[i] - static_cast<double>(j) / n)});
     i = j;
   }
   return d;
 }
 
-double anderson_darling(const std::vector<double>& sorted, const DurationFit& fit) {
-  const std::size_t n = sorted.size();
-  std::vector<double> f(n);
-  for (std::size_t i = 0; i < n; ++i) f[i] = std::clamp(fit.cdf(sorted[i]), 1e-300, 1.0 - 1e-16);
+double anderson_darling(const std::vector<double>& cdf_sorted) {
+  const std::size_t n = cdf_sorted.size();
+  auto clamped = [](double f) { return std::clamp(f, 1e-300, 1.0 - 1e-16); };
   double sum = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    sum += (2.0 * static_cast<double>(i) + 1.0) * (std::log(f[i]) + std::log1p(-f[n - 1 - i]));
+    sum += (2.0 * static_cast<double>(i) + 1.0) *
+           (std::log(clamped(cdf_sorted[i])) + std::log1p(-clamped(cdf_sorted[n - 1 - i])));
   }
   return -static_cast<double>(n) - sum / static_cast<double>(n);
 }
@@ -87,8 +96,9 @@ double anderson_darling(const std::vector<double>& sorted, const DurationFit& fi
 void finish(DurationFit& fit, std::span<const double> x) {
   fit.aic = 2.0 * fit.parameter_count - 2.0 * fit.log_likelihood;
   const std::vector<double> sorted = sorted_copy(x);
-  fit.ks_distance = ks_distance(sorted, fit);
-  fit.anderson_darling = anderson_darling(sorted, fit);
+  const std::vector<double> f = cdf_at_sorted(sorted, fit);
+  fit.ks_distance = ks_distance(sorted, f);
+  fit.anderson_darling = anderson_darling(f);
 }
 
 }  // namespace
