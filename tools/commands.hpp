@@ -11,5 +11,6 @@ void add_erlang_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_forecast_command(CLI::App& app);  // forecast
 void add_backtest_command(CLI::App& app);  // backtest
+void add_fit_command(CLI::App& app);
 
 }  // namespace staffsim::tools

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   add_run_command(app);
   add_forecast_command(app);
   add_backtest_command(app);
+  add_fit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
