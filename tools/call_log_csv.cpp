@@ -21,10 +21,6 @@ constexpr const char* kAnonymousBankColumns[] = {
     "vru_exit",  "vru_time_s", "q_start",      "q_exit",   "q_time_s", "outcome",
     "ser_start", "ser_exit",   "ser_time_s",   "agent"};
 
-std::string quoted(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 // Reads the fields of one row with messages "file:line: column: expected ..., found \"...\"".
 class RowReader {
  public:
@@ -34,7 +30,7 @@ class RowReader {
 
   [[noreturn]] void fail(std::size_t column, std::string_view expected) const {
     throw InputError(table_.where(row_) + table_.header()[column] + ": expected " +
-                     std::string(expected) + ", found " + quoted(text(column)));
+                     std::string(expected) + ", found " + quote(text(column)));
   }
 
   std::int64_t datetime(std::size_t column) const {
@@ -210,7 +206,7 @@ CallLog parse_call_log(std::string_view text, std::string name) {
                      ":1: expected the columns of a call log (the Anonymous Bank "
                      "columns vru_line,...,agent or "
                      "arrival,wait_s,outcome,service_s[,type][,customer]), found " +
-                     quoted(names));
+                     quote(names));
   }
   if (log.calls.empty()) {
     throw InputError(log.name + ":1: expected at least one call after the header, found none");

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "models/error.hpp"
 
@@ -21,6 +22,11 @@ enum ExitCode : int {
   kExitIo = 3,
   kExitInternal = 4,
 };
+
+// A value as messages quote it: "\"" + text + "\"" (`found "4q"`).
+inline std::string quote(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 // Invalid content of a file or flag, already formatted with its location
 // ("plan.yaml:14:7: agent_groups[1].skills[0]: unknown contact type \"vip\"" or

@@ -7,11 +7,7 @@
 #include "tools/file_io.hpp"
 
 namespace staffsim::tools {
-namespace {
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-}  // namespace
+namespace {}  // namespace
 
 CsvTable CsvTable::parse(std::string_view text, std::string name) {
   CsvTable table;
@@ -57,7 +53,8 @@ CsvTable CsvTable::parse(std::string_view text, std::string name) {
       }
     }
     if (in_quotes) {
-      throw InputError(table.name_ + ":" + std::to_string(row_line) + ": unterminated quoted field");
+      throw InputError(table.name_ + ":" + std::to_string(row_line) +
+                       ": unterminated quoted field");
     }
     if (!any_char) break;
     fields.push_back(std::move(field));
@@ -78,7 +75,9 @@ CsvTable CsvTable::parse(std::string_view text, std::string name) {
   return table;
 }
 
-CsvTable CsvTable::read(const std::string& path) { return parse(read_file(path), path); }
+CsvTable CsvTable::read(const std::string& path) {
+  return parse(read_file(path), path);
+}
 
 std::optional<std::size_t> CsvTable::find_column(std::string_view column) const {
   for (std::size_t i = 0; i < header_.size(); ++i) {
@@ -94,8 +93,7 @@ std::size_t CsvTable::column(std::string_view column) const {
     if (!names.empty()) names += ", ";
     names += h;
   }
-  throw InputError(name_ + ":1: missing column " + quoted(column) + " (columns are: " + names +
-                   ")");
+  throw InputError(name_ + ":1: missing column " + quote(column) + " (columns are: " + names + ")");
 }
 
 std::string CsvTable::where(const Row& row) const {
@@ -107,7 +105,7 @@ double CsvTable::number(const Row& row, std::size_t column) const {
   double value = 0.0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) {
-    throw InputError(where(row) + header_.at(column) + ": expected a number, found " + quoted(s));
+    throw InputError(where(row) + header_.at(column) + ": expected a number, found " + quote(s));
   }
   return value;
 }
@@ -118,7 +116,7 @@ long long CsvTable::integer(const Row& row, std::size_t column) const {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
     throw InputError(where(row) + header_.at(column) + ": expected a whole number, found " +
-                     quoted(s));
+                     quote(s));
   }
   return value;
 }

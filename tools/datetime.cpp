@@ -41,7 +41,8 @@ std::int64_t parse_local_datetime(std::string_view text) {
   std::string_view rest = text.substr(10);
   if (rest.empty() || (rest[0] != 'T' && rest[0] != ' ')) fail_datetime(text);
   int hour = 0, minute = 0, second = 0;
-  if (!digits(rest, 1, 2, hour) || rest.size() < 6 || rest[3] != ':' || !digits(rest, 4, 2, minute)) {
+  if (!digits(rest, 1, 2, hour) || rest.size() < 6 || rest[3] != ':' ||
+      !digits(rest, 4, 2, minute)) {
     fail_datetime(text);
   }
   if (rest.size() == 9 && rest[6] == ':' && digits(rest, 7, 2, second)) {
@@ -49,7 +50,8 @@ std::int64_t parse_local_datetime(std::string_view text) {
     fail_datetime(text);
   }
   if (hour > 23 || minute > 59 || second > 59) fail_datetime(text);
-  return models::days_from_civil(date) * models::kSecondsPerDay + hour * 3600 + minute * 60 + second;
+  return models::days_from_civil(date) * models::kSecondsPerDay + hour * 3600 + minute * 60 +
+         second;
 }
 
 std::int64_t parse_local_date(std::string_view text) {
@@ -66,7 +68,8 @@ std::string format_local_datetime(std::int64_t local_seconds) {
   const std::int64_t s = models::second_of_day(local_seconds);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day,
-                static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60), static_cast<int>(s % 60));
+                static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
+                static_cast<int>(s % 60));
   return buf;
 }
 

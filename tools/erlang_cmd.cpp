@@ -44,19 +44,15 @@ double flag_value(const std::string& flag, const std::string& text, Parse parse)
   }
 }
 
-std::string quoted(const std::string& s) {
-  return "\"" + s + "\"";
-}
-
 double positive_duration(const std::string& flag, const std::string& text) {
   const double s = flag_value(flag, text, parse_duration_s);
-  if (!(s > 0)) throw InputError(flag + ": must be a positive duration, found " + quoted(text));
+  if (!(s > 0)) throw InputError(flag + ": must be a positive duration, found " + quote(text));
   return s;
 }
 
 double non_negative_duration(const std::string& flag, const std::string& text) {
   const double s = flag_value(flag, text, parse_duration_s);
-  if (s < 0) throw InputError(flag + ": must not be negative, found " + quoted(text));
+  if (s < 0) throw InputError(flag + ": must not be negative, found " + quote(text));
   return s;
 }
 
@@ -68,7 +64,7 @@ double fraction_flag(const std::string& flag, const std::string& text) {
 models::ServiceLevelGoal parse_sl(const std::string& text, const std::string& basis) {
   const std::size_t slash = text.find('/');
   if (slash == std::string::npos) {
-    throw InputError("--sl: expected <percent>/<time> such as 80/20s, found " + quoted(text));
+    throw InputError("--sl: expected <percent>/<time> such as 80/20s, found " + quote(text));
   }
   const std::string p_text = text.substr(0, slash);
   double p = 0;
@@ -77,11 +73,11 @@ models::ServiceLevelGoal parse_sl(const std::string& text, const std::string& ba
     p = parse_fraction(p_text);
     if (!explicit_percent && p > 1) p /= 100;  // "80/20s" means 80%
   } catch (const InvalidInput&) {
-    throw InputError("--sl: expected <percent>/<time> such as 80/20s, found " + quoted(text));
+    throw InputError("--sl: expected <percent>/<time> such as 80/20s, found " + quote(text));
   }
   if (!(p > 0 && p < 1)) {
     throw InputError("--sl: the service level must be above 0% and below 100%, found " +
-                     quoted(text));
+                     quote(text));
   }
   models::ServiceLevelGoal goal;
   goal.at_least = p;
@@ -95,11 +91,11 @@ int parse_agents(const std::string& text) {
   try {
     n = parse_number(text);
   } catch (const InvalidInput&) {
-    throw InputError("--agents: expected a whole number of agents, found " + quoted(text));
+    throw InputError("--agents: expected a whole number of agents, found " + quote(text));
   }
   if (n != std::floor(n) || n < 1 || n > 10'000'000) {
     throw InputError("--agents: expected a whole number of agents of at least 1, found " +
-                     quoted(text));
+                     quote(text));
   }
   return static_cast<int>(n);
 }
@@ -128,20 +124,20 @@ QueueModel choose_model(const ErlangOptions& o) {
     if (o.patience.empty()) throw InputError("--model a: Erlang A needs --patience");
     return QueueModel::erlang_a;
   }
-  throw InputError("--model: expected b, c or a, found " + quoted(o.model));
+  throw InputError("--model: expected b, c or a, found " + quote(o.model));
 }
 
 StaffingTargets read_targets(const ErlangOptions& o) {
   StaffingTargets t;
   if (o.sl_of != "offered" && o.sl_of != "answered") {
-    throw InputError("--sl-of: expected offered or answered, found " + quoted(o.sl_of));
+    throw InputError("--sl-of: expected offered or answered, found " + quote(o.sl_of));
   }
   if (!o.sl.empty()) t.service_level = parse_sl(o.sl, o.sl_of);
   if (!o.asa.empty()) t.max_asa_s = positive_duration("--asa", o.asa);
   auto fraction_target = [](const std::string& flag, const std::string& text) {
     const double p = fraction_flag(flag, text);
     if (!(p > 0 && p <= 1)) {
-      throw InputError(flag + ": must be above 0% and at most 100%, found " + quoted(text));
+      throw InputError(flag + ": must be above 0% and at most 100%, found " + quote(text));
     }
     return p;
   };
@@ -157,7 +153,7 @@ StaffingTargets read_targets(const ErlangOptions& o) {
     t.shrinkage = fraction_flag("--shrinkage", o.shrinkage);
     if (!(t.shrinkage >= 0 && t.shrinkage < 1)) {
       throw InputError("--shrinkage: must be at least 0% and below 100%, found " +
-                       quoted(o.shrinkage));
+                       quote(o.shrinkage));
     }
   }
   return t;
@@ -383,14 +379,14 @@ void run_series(const ErlangOptions& o, QueueModel model, const StaffingTargets&
     const double calls = table.number(row, calls_col);
     if (calls < 0) {
       throw InputError(table.where(row) + "calls: expected a count >= 0, found " +
-                       quoted(row.fields[calls_col]));
+                       quote(row.fields[calls_col]));
     }
     double aht = default_aht.value_or(0);
     if (aht_col && !row.fields[*aht_col].empty()) {
       aht = table.number(row, *aht_col);
       if (!(aht > 0)) {
         throw InputError(table.where(row) + "aht_s: expected a positive number of seconds, found " +
-                         quoted(row.fields[*aht_col]));
+                         quote(row.fields[*aht_col]));
       }
     }
     const Workload w{calls / interval_s, aht, patience};
@@ -418,7 +414,7 @@ void run_series(const ErlangOptions& o, QueueModel model, const StaffingTargets&
 
 void run_erlang(const ErlangOptions& o) {
   if (o.format != "table" && o.format != "json" && o.format != "csv") {
-    throw InputError("--format: expected table, json or csv, found " + quoted(o.format));
+    throw InputError("--format: expected table, json or csv, found " + quote(o.format));
   }
   const QueueModel model = choose_model(o);
   const StaffingTargets targets = read_targets(o);
@@ -436,14 +432,14 @@ void run_erlang(const ErlangOptions& o) {
   }
   if (!o.calls.empty()) {
     const double calls = flag_value("--calls", o.calls, parse_number);
-    if (calls < 0) throw InputError("--calls: must not be negative, found " + quoted(o.calls));
+    if (calls < 0) throw InputError("--calls: must not be negative, found " + quote(o.calls));
     if (o.interval.empty()) {
       throw InputError("--calls: give --interval too, the period the calls arrive in (e.g. 30m)");
     }
     w.rate_per_s = calls / positive_duration("--interval", o.interval);
   } else if (!o.rate.empty()) {
     w.rate_per_s = flag_value("--rate", o.rate, parse_rate_per_s);
-    if (w.rate_per_s < 0) throw InputError("--rate: must not be negative, found " + quoted(o.rate));
+    if (w.rate_per_s < 0) throw InputError("--rate: must not be negative, found " + quote(o.rate));
   } else {
     throw InputError(
         "missing volume: give --calls N --interval 30m, --rate 2.5/s, or "

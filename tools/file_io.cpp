@@ -1,11 +1,12 @@
 #include "tools/file_io.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "tools/cli_error.hpp"
 
@@ -16,7 +17,8 @@ std::string temp_path_for(const std::string& path) {
   return path + ".tmp-" + std::to_string(::getpid());
 }
 
-void write_temp(const std::string& temp, const std::string& final_path, const std::string& content) {
+void write_temp(const std::string& temp, const std::string& final_path,
+                const std::string& content) {
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr) {
     throw IoError("cannot write " + final_path + ": " + std::strerror(errno));

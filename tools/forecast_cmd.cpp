@@ -22,10 +22,6 @@ namespace {
 
 using models::MethodSpec;
 
-std::string quote_text(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 std::string percent(double fraction) {
   if (!std::isfinite(fraction)) return "n/a";
   char buf[32];
@@ -48,8 +44,7 @@ std::int64_t duration_flag(const std::string& flag, const std::string& text) {
     throw InputError(flag + ": " + e.what());
   }
   if (!(seconds >= 1) || seconds != std::floor(seconds)) {
-    throw InputError(flag + ": expected a positive whole number of seconds, found " +
-                     quote_text(text));
+    throw InputError(flag + ": expected a positive whole number of seconds, found " + quote(text));
   }
   return static_cast<std::int64_t>(seconds);
 }
@@ -63,7 +58,7 @@ std::int64_t parse_horizon_days(const std::string& text) {
     throw InputError(
         "--horizon: expected a whole number of days or weeks such as 1d or 2w, "
         "found " +
-        quote_text(text));
+        quote(text));
   }
   return *ptr == 'w' ? 7 * n : n;
 }
@@ -155,7 +150,7 @@ void run_forecast(const ForecastFlags& f, const CLI::App& cmd) {
     if (interval % series.grid().interval_s != 0) {
       throw InputError("--interval: expected a multiple of the history's interval " +
                        format_duration(static_cast<double>(series.grid().interval_s)) + ", found " +
-                       quote_text(f.interval));
+                       quote(f.interval));
     }
   }
   std::vector<std::int64_t> closed;
@@ -172,11 +167,11 @@ void run_forecast(const ForecastFlags& f, const CLI::App& cmd) {
       if (from <= series.days().back()) {
         throw InputError("--from: expected a date after the history's last day " +
                          format_local_date(series.days().back() * models::kSecondsPerDay) +
-                         ", found " + quote_text(f.from));
+                         ", found " + quote(f.from));
       }
       if (to < from) {
         throw InputError("--to: expected a date not before --from " + f.from + ", found " +
-                         quote_text(f.to));
+                         quote(f.to));
       }
       request.target_days = models::open_days_between(series, from, to, closed);
     } else {

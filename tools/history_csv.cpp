@@ -21,10 +21,6 @@ using models::day_of;
 using models::kSecondsPerDay;
 using models::second_of_day;
 
-std::string quote_text(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 std::string clock_text(std::int64_t seconds_of_day) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
@@ -46,7 +42,7 @@ long long parse_count(const CsvTable& table, const CsvTable::Row& row, std::size
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < 0) {
     throw InputError(table.where(row) + table.header()[column] + ": expected a count >= 0, found " +
-                     quote_text(s));
+                     quote(s));
   }
   return value;
 }
@@ -75,8 +71,7 @@ History read_counts(const CsvTable& table) {
     if (!entries.empty() && t <= entries.back().time) {
       throw InputError(table.where(row) + "timestamp: expected a time after " +
                        format_local_datetime(entries.back().time) +
-                       " (rows in increasing time order), found " +
-                       quote_text(row.fields[time_col]));
+                       " (rows in increasing time order), found " + quote(row.fields[time_col]));
     }
     entries.push_back({t, calls, &row});
   }
@@ -102,7 +97,7 @@ History read_counts(const CsvTable& table) {
       throw InputError(table.where(*e.row) + "timestamp: expected a time on the grid of " +
                        format_duration(static_cast<double>(interval)) + " intervals from " +
                        clock_text(begin) + " (irregular grid), found " +
-                       quote_text(e.row->fields[time_col]));
+                       quote(e.row->fields[time_col]));
     }
   }
   if (end > kSecondsPerDay) {
@@ -125,8 +120,7 @@ History read_counts(const CsvTable& table) {
         throw InputError(table.where(*entries[j].row) + "timestamp: expected " +
                          format_local_datetime(day * kSecondsPerDay + grid.slot_start_s(expected)) +
                          " (every day holds every interval from " + clock_text(begin) + " to " +
-                         clock_text(end) + "), found " +
-                         quote_text(entries[j].row->fields[time_col]));
+                         clock_text(end) + "), found " + quote(entries[j].row->fields[time_col]));
       }
       day_counts[static_cast<std::size_t>(slot)] = entries[j].calls;
     }

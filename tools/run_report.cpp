@@ -335,7 +335,8 @@ std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results&
       append_estimate(row, k.occupancy, true);
       append_estimate(row, k.handled, false);
       for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
-        row += "," + (t < k.handled_by_type.size() ? csv_number(k.handled_by_type[t].mean) : "");
+        row += ',';
+        if (t < k.handled_by_type.size()) row += csv_number(k.handled_by_type[t].mean);
       }
       out += row + "\n";
     }

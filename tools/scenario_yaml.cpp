@@ -30,10 +30,6 @@ namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
 
-std::string in_quotes(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -47,7 +43,7 @@ std::string join(const std::vector<std::string>& items) {
 std::string describe(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
-      return in_quotes(node.Scalar());
+      return quote(node.Scalar());
     case YAML::NodeType::Sequence:
       return node.size() == 0 ? "an empty list" : "a list";
     case YAML::NodeType::Map:
@@ -178,21 +174,20 @@ std::optional<ScenarioLoader::Mapping> ScenarioLoader::mapping(
     if (!key_node.IsScalar()) {
       problem_at(
           key_position, field.path,
-          "expected a key such as " + in_quotes(allowed.front()) + ", found " + describe(key_node));
+          "expected a key such as " + quote(allowed.front()) + ", found " + describe(key_node));
       continue;
     }
     const std::string& key = key_node.Scalar();
     std::string path = prefix + key;
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       problem_at(key_position, path,
-                 "unknown key " + in_quotes(key) + ", expected one of: " + join(allowed));
+                 "unknown key " + quote(key) + ", expected one of: " + join(allowed));
       continue;
     }
     auto previous = map.entries.find(key);
     if (previous != map.entries.end()) {
       problem_at(key_position, path,
-                 "duplicate key " + in_quotes(key) +
-                     ", expected each key once (first given at line " +
+                 "duplicate key " + quote(key) + ", expected each key once (first given at line " +
                      std::to_string(previous->second.position.line + 1) + ")");
       continue;
     }
@@ -204,7 +199,7 @@ std::optional<ScenarioLoader::Mapping> ScenarioLoader::mapping(
 
 std::optional<Field> ScenarioLoader::required(const Mapping& map, const std::string& key) {
   auto found = map.find(key);
-  if (!found) problem(map.self, "missing required key " + in_quotes(key));
+  if (!found) problem(map.self, "missing required key " + quote(key));
   return found;
 }
 
@@ -240,7 +235,7 @@ std::optional<std::string> ScenarioLoader::name(const Field& field) {
            c == '-';
   });
   if (!ok) {
-    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    problem(field, "expected " + expectation + ", found " + quote(*text));
     return std::nullopt;
   }
   return text;
@@ -252,7 +247,7 @@ std::optional<double> ScenarioLoader::duration(const Field& field, bool allow_ze
   if (!text) return std::nullopt;
   try {
     parse_number(*text);
-    problem(field, "expected " + expectation + ", found " + in_quotes(*text) + " (no unit)");
+    problem(field, "expected " + expectation + ", found " + quote(*text) + " (no unit)");
     return std::nullopt;
   } catch (const InvalidInput&) {
     // Not a bare number: parse it as a duration below.
@@ -266,7 +261,7 @@ std::optional<double> ScenarioLoader::duration(const Field& field, bool allow_ze
   }
   if (seconds < 0 || (!allow_zero && seconds == 0)) {
     problem(field, std::string("expected a ") + (allow_zero ? "non-negative" : "positive") +
-                       " duration, found " + in_quotes(*text));
+                       " duration, found " + quote(*text));
     return std::nullopt;
   }
   return seconds;
@@ -283,7 +278,7 @@ std::optional<double> ScenarioLoader::rate(const Field& field) {
     return std::nullopt;
   }
   if (per_s < 0) {
-    problem(field, "expected a non-negative rate, found " + in_quotes(*text));
+    problem(field, "expected a non-negative rate, found " + quote(*text));
     return std::nullopt;
   }
   return per_s;
@@ -302,7 +297,7 @@ std::optional<double> ScenarioLoader::fraction(const Field& field, bool at_most_
   if (value < 0 || (at_most_one && value > 1)) {
     problem(field, std::string("expected ") +
                        (at_most_one ? "a fraction between 0% and 100%" : "a non-negative value") +
-                       ", found " + in_quotes(*text));
+                       ", found " + quote(*text));
     return std::nullopt;
   }
   return value;
@@ -316,11 +311,11 @@ std::optional<double> ScenarioLoader::number(const Field& field, bool allow_zero
   try {
     value = parse_number(*text);
   } catch (const InvalidInput&) {
-    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    problem(field, "expected " + expectation + ", found " + quote(*text));
     return std::nullopt;
   }
   if (value < 0 || (!allow_zero && value == 0)) {
-    problem(field, "expected " + expectation + ", found " + in_quotes(*text));
+    problem(field, "expected " + expectation + ", found " + quote(*text));
     return std::nullopt;
   }
   return value;
@@ -339,7 +334,7 @@ std::optional<long long> ScenarioLoader::integer(const Field& field, long long m
                             [](char c) { return c >= '0' && c <= '9'; });
   long long value = digits ? std::stoll(s) : 0;
   if (!digits || value < minimum) {
-    problem(field, "expected " + expectation + ", found " + in_quotes(s));
+    problem(field, "expected " + expectation + ", found " + quote(s));
     return std::nullopt;
   }
   return value;
@@ -350,7 +345,7 @@ std::optional<long long> ScenarioLoader::integer(const Field& field, long long m
 double parse_clock_s(std::string_view text) {
   auto fail = [&]() -> double {
     throw InvalidInput("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found " +
-                       in_quotes(text));
+                       quote(text));
   };
   auto two_digits = [&](std::size_t at) -> int {
     if (at + 2 > text.size()) return -1;
@@ -416,8 +411,8 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
     ok = ok && v;
     if (v) h.intervals_per_day = static_cast<int>(std::min<long long>(*v, 1'000'000));
     if (v && *v > 1'000'000) {
-      problem(*intervals_field, "expected at most 1000000 intervals, found " +
-                                    in_quotes(intervals_field->node.Scalar()));
+      problem(*intervals_field,
+              "expected at most 1000000 intervals, found " + quote(intervals_field->node.Scalar()));
       ok = false;
     }
   } else {
@@ -432,7 +427,7 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
     auto v = integer(*f, 1);
     ok = ok && v;
     if (v && *v > 10000) {
-      problem(*f, "expected at most 10000 days, found " + in_quotes(f->node.Scalar()));
+      problem(*f, "expected at most 10000 days, found " + quote(f->node.Scalar()));
       ok = false;
     }
     if (v) h.days = static_cast<int>(std::min<long long>(*v, 10000));
@@ -630,8 +625,7 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   if (auto f = map->find("share")) {
     auto v = fraction(*f, true);
     if (v && *v <= 0) {
-      problem(*f,
-              "expected a share above 0% and at most 100%, found " + in_quotes(f->node.Scalar()));
+      problem(*f, "expected a share above 0% and at most 100%, found " + quote(f->node.Scalar()));
       v.reset();
     }
     ok = ok && v;
@@ -686,7 +680,7 @@ std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Fiel
   if (*family == "empirical") parameters = {"file", "column"};
   if (parameters.empty()) {
     problem(*family_field,
-            "unknown distribution " + in_quotes(*family) + ", expected one of: " + join(families));
+            "unknown distribution " + quote(*family) + ", expected one of: " + join(families));
     return std::nullopt;
   }
   std::vector<std::string> allowed = {"distribution"};
@@ -697,8 +691,7 @@ std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Fiel
   bool all_present = true;
   for (const auto& p : parameters) {
     if (!map->find(p)) {
-      problem(field,
-              "missing required key " + in_quotes(p) + " for a " + *family + " distribution");
+      problem(field, "missing required key " + quote(p) + " for a " + *family + " distribution");
       all_present = false;
     }
   }
@@ -735,12 +728,12 @@ std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Fiel
         if (value < 0) {
           throw InputError(table.where(row) + *column +
                            ": expected a non-negative duration in seconds, found " +
-                           in_quotes(row.fields[index]));
+                           quote(row.fields[index]));
         }
         empirical.values_s.push_back(value);
       }
       if (empirical.values_s.empty()) {
-        problem(file_field, "expected at least one value in column " + in_quotes(*column) + " of " +
+        problem(file_field, "expected at least one value in column " + quote(*column) + " of " +
                                 path.string() + ", found none");
         return std::nullopt;
       }
@@ -786,7 +779,7 @@ void ScenarioLoader::targets(const Field& field, sim::Targets& targets) {
         } else if (text && *text == "exclude_short_abandons") {
           target.definition = sim::ServiceLevelDefinition::exclude_short_abandons;
         } else if (text) {
-          problem(*d, "unknown service-level definition " + in_quotes(*text) +
+          problem(*d, "unknown service-level definition " + quote(*text) +
                           ", expected one of: " + choices);
         }
       }
@@ -813,7 +806,7 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
     if (text) {
       auto v = integer(*f, std::numeric_limits<int>::min());
       if (v && (*v > std::numeric_limits<int>::max())) {
-        problem(*f, "expected a whole number, found " + in_quotes(*text));
+        problem(*f, "expected a whole number, found " + quote(*text));
       } else if (v) {
         type.priority = static_cast<int>(*v);
       }
@@ -839,7 +832,7 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
       const auto v = integer(x, 0);
       if (v && *v > 1'000'000) {
-        problem(x, "expected at most 1000000 agents, found " + in_quotes(x.node.Scalar()));
+        problem(x, "expected at most 1000000 agents, found " + quote(x.node.Scalar()));
         return std::nullopt;
       }
       if (v) return static_cast<int>(*v);
@@ -888,7 +881,7 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
     auto type_it = std::find(type_names.begin(), type_names.end(), type_name);
     if (type_it == type_names.end()) {
       problem_at(key_position, path,
-                 "unknown contact type " + in_quotes(type_name) +
+                 "unknown contact type " + quote(type_name) +
                      ", expected one of: " + join(valid_type_names));
       every_entry_read = false;
       continue;
@@ -896,7 +889,7 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
     auto type_index = static_cast<std::size_t>(type_it - type_names.begin());
     if (routed[type_index]) {
       problem_at(key_position, path,
-                 "duplicate key " + in_quotes(type_name) + ", expected each contact type once");
+                 "duplicate key " + quote(type_name) + ", expected each contact type once");
       every_entry_read = false;
       continue;
     }
@@ -921,14 +914,14 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
         if (group_name) {
           auto group_it = std::find(group_names.begin(), group_names.end(), *group_name);
           if (group_it == group_names.end()) {
-            problem(*g, "unknown agent group " + in_quotes(*group_name) +
+            problem(*g, "unknown agent group " + quote(*group_name) +
                             ", expected one of: " + join(valid_group_names));
             ok = false;
           } else {
             auto index = static_cast<std::size_t>(group_it - group_names.begin());
             if (in_this_route[index]) {
-              problem(*g, "expected each group once per contact type, found " +
-                              in_quotes(*group_name) + " again");
+              problem(*g, "expected each group once per contact type, found " + quote(*group_name) +
+                              " again");
               ok = false;
             }
             in_this_route[index] = true;
@@ -956,13 +949,13 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
   }
   for (std::size_t t = 0; t < type_names.size(); ++t) {
     if (!routed[t] && !type_names[t].empty()) {
-      problem(field, "no entry for contact type " + in_quotes(type_names[t]) +
+      problem(field, "no entry for contact type " + quote(type_names[t]) +
                          ", expected a list of groups for every contact type");
     }
   }
   for (std::size_t g = 0; g < group_names.size() && every_entry_read; ++g) {
     if (!group_used[g] && !group_names[g].empty()) {
-      problem(group_fields[g], "agent group " + in_quotes(group_names[g]) +
+      problem(group_fields[g], "agent group " + quote(group_names[g]) +
                                    " serves no contact type, expected it in at least one routing "
                                    "list");
     }
@@ -995,8 +988,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
       if (auto f = map->find("replications")) {
         auto v = integer(*f, 1);
         if (v && *v > 1'000'000) {
-          problem(*f,
-                  "expected at most 1000000 replications, found " + in_quotes(f->node.Scalar()));
+          problem(*f, "expected at most 1000000 replications, found " + quote(f->node.Scalar()));
         } else if (v) {
           scenario.replications = static_cast<int>(*v);
         }
@@ -1048,7 +1040,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
           if (!found.empty()) {
             auto [at, inserted] = seen.emplace(found, name_field->position);
             if (!inserted) {
-              problem(*name_field, "duplicate " + what + " name " + in_quotes(found) +
+              problem(*name_field, "duplicate " + what + " name " + quote(found) +
                                        ", expected unique names (first given at line " +
                                        std::to_string(at->second.line + 1) + ")");
               found.clear();

@@ -1,11 +1,12 @@
 #include "tools/units.hpp"
 
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "models/error.hpp"
+#include "tools/cli_error.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -15,8 +16,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // Parses the longest numeric prefix of s; returns the number of characters used (0 if none).
 std::size_t parse_prefix(std::string_view s, double& value) {
@@ -46,7 +45,7 @@ double parse_number(std::string_view text) {
   double value = 0.0;
   std::size_t used = parse_prefix(s, value);
   if (used == 0 || used != s.size() || !std::isfinite(value)) {
-    throw InvalidInput("expected a number, found " + quoted(text));
+    throw InvalidInput("expected a number, found " + quote(text));
   }
   return value;
 }
@@ -56,13 +55,13 @@ double parse_duration_s(std::string_view text) {
   double value = 0.0;
   std::size_t used = parse_prefix(s, value);
   if (used == 0 || !std::isfinite(value)) {
-    throw InvalidInput("expected a duration such as 20s, 5m or 1.5h, found " + quoted(text));
+    throw InvalidInput("expected a duration such as 20s, 5m or 1.5h, found " + quote(text));
   }
   std::string_view unit = trim(s.substr(used));
   if (unit.empty()) return value;  // bare numbers are seconds
   double scale = unit_seconds(unit);
   if (scale == 0.0) {
-    throw InvalidInput("unknown duration unit " + quoted(unit) + " in " + quoted(text) +
+    throw InvalidInput("unknown duration unit " + quote(unit) + " in " + quote(text) +
                        " (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
   }
   return value * scale;
@@ -73,14 +72,14 @@ double parse_rate_per_s(std::string_view text) {
   std::size_t slash = s.find('/');
   if (slash == std::string_view::npos) {
     throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
-                       quoted(text));
+                       quote(text));
   }
   double count = 0.0;
   std::string_view count_text = trim(s.substr(0, slash));
   if (parse_prefix(count_text, count) != count_text.size() || count_text.empty() ||
       !std::isfinite(count)) {
     throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
-                       quoted(text));
+                       quote(text));
   }
   std::string_view per = trim(s.substr(slash + 1));
   double seconds = unit_seconds(per);
@@ -89,12 +88,12 @@ double parse_rate_per_s(std::string_view text) {
     double n = 0.0;
     std::size_t used = parse_prefix(per, n);
     if (used == 0) {
-      throw InvalidInput("unknown rate interval " + quoted(per) + " in " + quoted(text) +
+      throw InvalidInput("unknown rate interval " + quote(per) + " in " + quote(text) +
                          " (expected /s, /m, /h, /d or a duration such as /30m)");
     }
     seconds = parse_duration_s(per);
     if (!(seconds > 0.0)) {
-      throw InvalidInput("the interval of a rate must be positive, found " + quoted(text));
+      throw InvalidInput("the interval of a rate must be positive, found " + quote(text));
     }
   }
   return count / seconds;
@@ -108,7 +107,7 @@ double parse_fraction(std::string_view text) {
   std::size_t used = parse_prefix(s, value);
   if (used == 0 || used != s.size() || !std::isfinite(value)) {
     throw InvalidInput("expected a percentage such as 80% or a fraction such as 0.8, found " +
-                       quoted(text));
+                       quote(text));
   }
   return percent ? value / 100.0 : value;
 }
