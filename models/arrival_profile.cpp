@@ -9,17 +9,6 @@
 #include "models/error.hpp"
 
 namespace staffsim::models {
-namespace {
-
-std::string number_text(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
-
-}  // namespace
-
 ArrivalProfile arrival_profile(std::span<const std::int64_t> arrivals_local_s,
                                std::span<const std::int64_t> observed_days, double interval_s) {
   if (!(interval_s >= 1) || interval_s != std::floor(interval_s) ||

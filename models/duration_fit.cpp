@@ -15,13 +15,6 @@
 namespace staffsim::models {
 namespace {
 
-std::string number_text(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
-
 // Validates the sample and returns sum(x) and sum(log x).
 struct Sums {
   double n = 0;

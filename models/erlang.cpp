@@ -32,12 +32,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::string number_text(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
 void require(bool ok, const char* name, double value, const char* rule) {
   if (!ok)
     throw InvalidInput(std::string(name) + " must be " + rule + ", found " + number_text(value));

@@ -7,6 +7,7 @@
 // The command line (tools/) catches staffsim::Error in one place and maps it to an exit code.
 #pragma once
 
+#include <charconv>
 #include <stdexcept>
 #include <string>
 
@@ -23,5 +24,13 @@ class InvalidInput : public Error {
  public:
   using Error::Error;
 };
+
+// The shortest text that reads back as exactly `value` ("0.1", "-3", "1e+300", "nan"): how
+// messages quote a number.
+inline std::string number_text(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
 
 }  // namespace staffsim

@@ -12,13 +12,6 @@
 namespace staffsim::models {
 namespace {
 
-std::string number_text(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
-
 void check(std::span<const WaitObservation> waits) {
   if (waits.empty()) throw InvalidInput("waits must hold at least one observation, found none");
   for (std::size_t i = 0; i < waits.size(); ++i) {

@@ -8,17 +8,6 @@
 #include "models/error.hpp"
 
 namespace staffsim::models {
-namespace {
-
-std::string number_text(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
-
-}  // namespace
-
 std::vector<RepeatFlags> classify_repeat_calls(std::span<const CallerContact> calls,
                                                double window_s) {
   if (!(window_s >= 0) || !std::isfinite(window_s)) {

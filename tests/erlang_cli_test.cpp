@@ -147,7 +147,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"erlang --calls 300 --interval 30m --aht 4m",
                  "nothing to do: give --agents N to evaluate a staffing level, or a target (--sl, "
                  "--asa, --max-wait-prob, --max-abandon, --max-occupancy, --max-block) to find "
-                 "the agents needed"}));
+                 "the agents needed"}),
+    [](const ::testing::TestParamInfo<BadInput>& info) {
+      return "case" + std::to_string(info.index);
+    });
 
 TEST(ErlangCli, BadVolumesFileLeavesNoOutput) {
   TempDir dir;
