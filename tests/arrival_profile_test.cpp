@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "error_message.hpp"
 #include "models/calendar.hpp"
 #include "models/error.hpp"
 
@@ -48,24 +49,16 @@ TEST(ArrivalProfile, MeansPerWeekdayCountDaysWithoutCallsInAnInterval) {
 }
 
 TEST(ArrivalProfile, ErrorMessages) {
-  auto message = [](auto&& call) -> std::string {
-    try {
-      call();
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   const std::vector<std::int64_t> days{20'000};
   const std::vector<std::int64_t> twice{20'000, 20'000};
   const std::vector<std::int64_t> arrivals{20'001 * kSecondsPerDay + 5};
-  EXPECT_EQ(message([&] { arrival_profile({}, days, 7); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { arrival_profile({}, days, 7); }),
             "interval_s must be a whole number of seconds dividing 86400, found 7");
-  EXPECT_EQ(message([&] { arrival_profile({}, days, 1800.5); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { arrival_profile({}, days, 1800.5); }),
             "interval_s must be a whole number of seconds dividing 86400, found 1800.5");
-  EXPECT_EQ(message([&] { arrival_profile({}, twice, 1800); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { arrival_profile({}, twice, 1800); }),
             "observed_days must list each day once, found day 20000 twice");
-  EXPECT_EQ(message([&] { arrival_profile(arrivals, days, 1800); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { arrival_profile(arrivals, days, 1800); }),
             "arrivals_local_s must fall on observed days, found an arrival on day 20001 which "
             "observed_days does not list");
 }

@@ -12,6 +12,7 @@
 #include <numbers>
 #include <vector>
 
+#include "error_message.hpp"
 #include "models/error.hpp"
 
 namespace staffsim::models {
@@ -149,27 +150,19 @@ TEST(DurationFit, RecoversExponentialMean) {
 }
 
 TEST(DurationFit, ErrorMessages) {
-  auto message = [](auto&& call) -> std::string {
-    try {
-      call();
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   const std::vector<double> one{5};
   const std::vector<double> zero{5, 0, 7};
   const std::vector<double> equal{120, 120, 120};
-  EXPECT_EQ(message([&] { fit_exponential(one); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_exponential(one); }),
             "durations_s must hold at least 2 values, found 1");
-  EXPECT_EQ(message([&] { fit_durations(zero); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_durations(zero); }),
             "durations_s must be positive and finite, found 0 at index 1");
-  EXPECT_EQ(message([&] { fit_gamma(equal); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_gamma(equal); }),
             "durations_s must not all be equal for a two-parameter fit, found 3 values of 120");
-  EXPECT_EQ(message([&] { gamma_shape_from_log_ratio(-1); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { gamma_shape_from_log_ratio(-1); }),
             "log_mean_minus_mean_log must be positive and finite, found -1");
   const std::vector<double> nearly_equal{100.0, 100.0004};
-  EXPECT_EQ(message([&] { fit_gamma(nearly_equal); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_gamma(nearly_equal); }),
             "durations_s are too close to equal for a gamma fit: (max - min) / mean must be at "
             "least 1e-5, found 4e-06");
   EXPECT_NO_THROW(fit_exponential(equal));

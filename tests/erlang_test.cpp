@@ -19,6 +19,7 @@
 #include <random>
 #include <vector>
 
+#include "error_message.hpp"
 #include "models/error.hpp"
 
 namespace staffsim::models {
@@ -289,23 +290,18 @@ TEST(ErlangA, ZeroVolume) {
 }
 
 TEST(Erlang, RejectsInvalidInputWithMessage) {
-  auto message = [](auto&& make) -> std::string {
-    try {
-      make();
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no exception";
-  };
-  EXPECT_EQ(message([] { ErlangC(1, -3, 10); }), "aht_s must be positive and finite, found -3");
-  EXPECT_EQ(message([] { ErlangC(-1, 300, 10); }),
+  EXPECT_EQ(staffsim::test_support::error_message([] { ErlangC(1, -3, 10); }),
+            "aht_s must be positive and finite, found -3");
+  EXPECT_EQ(staffsim::test_support::error_message([] { ErlangC(-1, 300, 10); }),
             "arrival rate must be non-negative and finite, found -1");
-  EXPECT_EQ(message([] { ErlangC(1, 300, 0); }), "agents must be at least 1, found 0");
-  EXPECT_EQ(message([] { ErlangA(1, 300, 0, 10); }),
+  EXPECT_EQ(staffsim::test_support::error_message([] { ErlangC(1, 300, 0); }),
+            "agents must be at least 1, found 0");
+  EXPECT_EQ(staffsim::test_support::error_message([] { ErlangA(1, 300, 0, 10); }),
             "patience_s must be positive and finite, found 0");
-  EXPECT_EQ(message([] { ErlangA(1, 300, 60, 400).service_level(-1); }),
-            "service-level threshold must be non-negative and finite, found -1");
-  EXPECT_EQ(message([] { erlang_b(std::nan(""), 3); }),
+  EXPECT_EQ(
+      staffsim::test_support::error_message([] { ErlangA(1, 300, 60, 400).service_level(-1); }),
+      "service-level threshold must be non-negative and finite, found -1");
+  EXPECT_EQ(staffsim::test_support::error_message([] { erlang_b(std::nan(""), 3); }),
             "load must be non-negative and finite, found nan");
 }
 

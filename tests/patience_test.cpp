@@ -9,6 +9,7 @@
 #include <numbers>
 #include <vector>
 
+#include "error_message.hpp"
 #include "models/error.hpp"
 
 namespace staffsim::models {
@@ -180,34 +181,26 @@ TEST(Patience, WeibullOnExponentialDataHasShapeNearOne) {
 }
 
 TEST(Patience, ErrorMessages) {
-  auto message = [](auto&& call) -> std::string {
-    try {
-      call();
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   const std::vector<WaitObservation> none;
   const std::vector<WaitObservation> negative{{3, true}, {-2, false}};
-  EXPECT_EQ(message([&] { kaplan_meier(none); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { kaplan_meier(none); }),
             "waits must hold at least one observation, found none");
-  EXPECT_EQ(message([&] { fit_exponential_patience(negative); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_exponential_patience(negative); }),
             "wait_s must be non-negative and finite, found -2 at index 1");
-  EXPECT_EQ(message([&] { kaplan_meier(negative); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { kaplan_meier(negative); }),
             "wait_s must be non-negative and finite, found -2 at index 1");
   const std::vector<WaitObservation> zero{{0, true}, {3, true}};
   const std::vector<WaitObservation> single{{4, true}, {3, false}};
   const std::vector<WaitObservation> equal{{4, true}, {4, true}, {3, false}};
-  EXPECT_EQ(message([&] { fit_weibull_patience(zero); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_weibull_patience(zero); }),
             "abandon times must be positive for a Weibull fit, found 0 at index 0");
-  EXPECT_EQ(message([&] { fit_weibull_patience(single); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_weibull_patience(single); }),
             "a Weibull patience fit needs at least 2 abandonments, found 1");
-  EXPECT_EQ(message([&] { fit_weibull_patience(equal); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { fit_weibull_patience(equal); }),
             "a Weibull patience fit has no finite maximum: the abandon times are (nearly) all "
             "equal and no caller waited longer");
   const std::vector<WaitObservation> one{{3, true}};
-  EXPECT_EQ(message([&] { kaplan_meier(one).quantile_s(1.0); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { kaplan_meier(one).quantile_s(1.0); }),
             "probability must be in (0, 1), found 1");
 }
 

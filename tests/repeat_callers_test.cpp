@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "error_message.hpp"
 #include "models/error.hpp"
 
 namespace staffsim::models {
@@ -47,21 +48,13 @@ TEST(RepeatCallers, FollowedAndPrecededWithinWindow) {
 }
 
 TEST(RepeatCallers, ErrorMessages) {
-  auto message = [](auto&& call) -> std::string {
-    try {
-      call();
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
-  };
   const std::vector<CallerContact> negative{{1, 3}, {2, -4}};
-  EXPECT_EQ(message([&] { classify_repeat_calls({}, -1); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { classify_repeat_calls({}, -1); }),
             "window_s must be non-negative and finite, found -1");
   const std::vector<CallerContact> infinite{{std::numeric_limits<double>::infinity(), 3}};
-  EXPECT_EQ(message([&] { classify_repeat_calls(infinite, 60); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { classify_repeat_calls(infinite, 60); }),
             "time_s must be finite, found inf at index 0");
-  EXPECT_EQ(message([&] { classify_repeat_calls(negative, 60); }),
+  EXPECT_EQ(staffsim::test_support::error_message([&] { classify_repeat_calls(negative, 60); }),
             "customer must be >= 0 (0 = not identified), found -4 at index 1");
 }
 
