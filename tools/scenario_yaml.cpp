@@ -24,117 +24,22 @@
 #include "tools/file_io.hpp"
 #include "tools/forecast_source.hpp"
 #include "tools/units.hpp"
+#include "tools/yaml_reader.hpp"
 
 namespace staffsim::tools {
 namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
-
-// What a node is, for "found ..." in messages.
-std::string describe(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      return quote(node.Scalar());
-    case YAML::NodeType::Sequence:
-      return node.size() == 0 ? "an empty list" : "a list";
-    case YAML::NodeType::Map:
-      return "a mapping";
-    default:
-      return "nothing";
-  }
-}
-
-// 0-based position in the YAML text (yaml-cpp's convention); printed 1-based.
-struct Position {
-  int line = 0;
-  int column = 0;
-};
-
-// A node with its path ("contact_types[0].handle_time.mean") and the position to report it at.
-// Never assigned: assigning a YAML::Node rebinds the node it shares with the document.
-struct Field {
-  Field(const YAML::Node& node_in, std::string path_in, Position position_in)
-      : node(node_in), path(std::move(path_in)), position(position_in) {}
-  Field(const Field&) = default;
-  Field& operator=(const Field&) = delete;
-
-  YAML::Node node;
-  std::string path;
-  Position position;
-};
-
 // Validates a scenario document and builds the Scenario, collecting every problem on the way.
-class ScenarioLoader {
+class ScenarioLoader : private YamlReader {
  public:
   ScenarioLoader(std::string file_name, std::string base_dir)
-      : file_name_(std::move(file_name)), base_dir_(std::move(base_dir)) {}
+      : YamlReader(std::move(file_name)), base_dir_(std::move(base_dir)) {}
 
   sim::Scenario load(std::string_view text);
 
  private:
-  struct Problem {
-    Position position;
-    std::string message;  // already prefixed with file:line:col
-  };
-
-  // A mapping's entries by key (first occurrence), after checking for unknown and duplicate keys.
-  class Mapping {
-   public:
-    explicit Mapping(const Field& self_field) : self(self_field) {}
-    std::optional<Field> find(const std::string& key) const {
-      auto it = entries.find(key);
-      if (it == entries.end()) return std::nullopt;
-      return it->second;
-    }
-    std::map<std::string, Field> entries;
-    std::vector<std::string> order;  // keys in file order
-    Field self;
-  };
-
-  // --- problem reporting ------------------------------------------------------------------------
-  void problem(const Field& field, const std::string& message) {
-    problem_at(field.position, field.path, message);
-  }
-  void problem_at(Position position, const std::string& path, const std::string& message) {
-    std::string text = file_name_ + ":" + std::to_string(position.line + 1) + ":" +
-                       std::to_string(position.column + 1) + ": ";
-    if (!path.empty()) text += path + ": ";
-    problems_.push_back({position, text + message});
-  }
-
-  // --- structure --------------------------------------------------------------------------------
-  static Field child(const YAML::Node& node, const std::string& path, Position fallback) {
-    YAML::Mark mark = node.Mark();
-    Position position = fallback;
-    // Empty values ("key:" with nothing after it) carry the position of whatever follows them.
-    if (!node.IsNull() && mark.line >= 0) position = {mark.line, mark.column};
-    return {node, path, position};
-  }
-
-  std::optional<Mapping> mapping(const Field& field, const std::vector<std::string>& allowed,
-                                 const std::string& expectation);
-  std::optional<Field> required(const Mapping& map, const std::string& key);
-  std::vector<Field> sequence(const Field& field, const std::string& expectation);
-
-  // --- scalars ----------------------------------------------------------------------------------
-  std::optional<std::string> scalar(const Field& field, const std::string& expectation);
-  std::optional<std::string> name(const Field& field);
-  std::optional<double> duration(const Field& field, bool allow_zero);
-  std::optional<double> rate(const Field& field);
-  std::optional<double> fraction(const Field& field, bool at_most_one);
-  std::optional<double> number(const Field& field, bool allow_zero);
-  std::optional<long long> integer(const Field& field, long long minimum);
-  std::optional<double> clock(const Field& field);
-
   // --- scenario parts ---------------------------------------------------------------------------
   void horizon(const Field& field, sim::Scenario& scenario);
   template <typename T>
@@ -149,196 +54,13 @@ class ScenarioLoader {
   void routing(const Field& field, sim::Scenario& scenario,
                const std::vector<Field>& group_name_fields);
 
-  std::string file_name_;
   std::string base_dir_;
-  std::vector<Problem> problems_;
   bool horizon_ok_ = false;
   int intervals_per_day_ = 0;
   int days_ = 0;
   double interval_s_ = 0;
   double day_start_s_ = 0;
 };
-
-std::optional<ScenarioLoader::Mapping> ScenarioLoader::mapping(
-    const Field& field, const std::vector<std::string>& allowed, const std::string& expectation) {
-  if (!field.node.IsMap()) {
-    problem(field, "expected " + expectation + ", found " + describe(field.node));
-    return std::nullopt;
-  }
-  Mapping map(field);
-  for (const auto& entry : field.node) {
-    const YAML::Node& key_node = entry.first;
-    YAML::Mark key_mark = key_node.Mark();
-    Position key_position{key_mark.line, key_mark.column};
-    std::string prefix = field.path.empty() ? "" : field.path + ".";
-    if (!key_node.IsScalar()) {
-      problem_at(
-          key_position, field.path,
-          "expected a key such as " + quote(allowed.front()) + ", found " + describe(key_node));
-      continue;
-    }
-    const std::string& key = key_node.Scalar();
-    std::string path = prefix + key;
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      problem_at(key_position, path,
-                 "unknown key " + quote(key) + ", expected one of: " + join(allowed));
-      continue;
-    }
-    auto previous = map.entries.find(key);
-    if (previous != map.entries.end()) {
-      problem_at(key_position, path,
-                 "duplicate key " + quote(key) + ", expected each key once (first given at line " +
-                     std::to_string(previous->second.position.line + 1) + ")");
-      continue;
-    }
-    map.entries.emplace(key, child(entry.second, path, key_position));
-    map.order.push_back(key);
-  }
-  return map;
-}
-
-std::optional<Field> ScenarioLoader::required(const Mapping& map, const std::string& key) {
-  auto found = map.find(key);
-  if (!found) problem(map.self, "missing required key " + quote(key));
-  return found;
-}
-
-std::vector<Field> ScenarioLoader::sequence(const Field& field, const std::string& expectation) {
-  std::vector<Field> items;
-  if (!field.node.IsSequence()) {
-    problem(field, "expected " + expectation + ", found " + describe(field.node));
-    return items;
-  }
-  std::size_t index = 0;
-  for (const auto& item : field.node) {
-    items.push_back(child(item, field.path + "[" + std::to_string(index) + "]", field.position));
-    ++index;
-  }
-  return items;
-}
-
-std::optional<std::string> ScenarioLoader::scalar(const Field& field,
-                                                  const std::string& expectation) {
-  if (!field.node.IsScalar()) {
-    problem(field, "expected " + expectation + ", found " + describe(field.node));
-    return std::nullopt;
-  }
-  return field.node.Scalar();
-}
-
-std::optional<std::string> ScenarioLoader::name(const Field& field) {
-  const std::string expectation = "a name of letters, digits, _ or -";
-  auto text = scalar(field, expectation);
-  if (!text) return std::nullopt;
-  bool ok = !text->empty() && std::all_of(text->begin(), text->end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-';
-  });
-  if (!ok) {
-    problem(field, "expected " + expectation + ", found " + quote(*text));
-    return std::nullopt;
-  }
-  return text;
-}
-
-std::optional<double> ScenarioLoader::duration(const Field& field, bool allow_zero) {
-  const std::string expectation = "a duration with its unit such as 20s, 5m or 1.5h";
-  auto text = scalar(field, expectation);
-  if (!text) return std::nullopt;
-  try {
-    parse_number(*text);
-    problem(field, "expected " + expectation + ", found " + quote(*text) + " (no unit)");
-    return std::nullopt;
-  } catch (const InvalidInput&) {
-    // Not a bare number: parse it as a duration below.
-  }
-  double seconds = 0;
-  try {
-    seconds = parse_duration_s(*text);
-  } catch (const InvalidInput& e) {
-    problem(field, e.what());
-    return std::nullopt;
-  }
-  if (seconds < 0 || (!allow_zero && seconds == 0)) {
-    problem(field, std::string("expected a ") + (allow_zero ? "non-negative" : "positive") +
-                       " duration, found " + quote(*text));
-    return std::nullopt;
-  }
-  return seconds;
-}
-
-std::optional<double> ScenarioLoader::rate(const Field& field) {
-  auto text = scalar(field, "a rate with its interval such as 2.5/s, 90/h or 120/30m");
-  if (!text) return std::nullopt;
-  double per_s = 0;
-  try {
-    per_s = parse_rate_per_s(*text);
-  } catch (const InvalidInput& e) {
-    problem(field, e.what());
-    return std::nullopt;
-  }
-  if (per_s < 0) {
-    problem(field, "expected a non-negative rate, found " + quote(*text));
-    return std::nullopt;
-  }
-  return per_s;
-}
-
-std::optional<double> ScenarioLoader::fraction(const Field& field, bool at_most_one) {
-  auto text = scalar(field, "a percentage such as 80% or a fraction such as 0.8");
-  if (!text) return std::nullopt;
-  double value = 0;
-  try {
-    value = parse_fraction(*text);
-  } catch (const InvalidInput& e) {
-    problem(field, e.what());
-    return std::nullopt;
-  }
-  if (value < 0 || (at_most_one && value > 1)) {
-    problem(field, std::string("expected ") +
-                       (at_most_one ? "a fraction between 0% and 100%" : "a non-negative value") +
-                       ", found " + quote(*text));
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::optional<double> ScenarioLoader::number(const Field& field, bool allow_zero) {
-  const std::string expectation = allow_zero ? "a non-negative number" : "a positive number";
-  auto text = scalar(field, expectation);
-  if (!text) return std::nullopt;
-  double value = 0;
-  try {
-    value = parse_number(*text);
-  } catch (const InvalidInput&) {
-    problem(field, "expected " + expectation + ", found " + quote(*text));
-    return std::nullopt;
-  }
-  if (value < 0 || (!allow_zero && value == 0)) {
-    problem(field, "expected " + expectation + ", found " + quote(*text));
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::optional<long long> ScenarioLoader::integer(const Field& field, long long minimum) {
-  std::string expectation = "a whole number";
-  if (minimum == 0) expectation = "a non-negative whole number";
-  if (minimum > 0) expectation = "a whole number of at least " + std::to_string(minimum);
-  auto text = scalar(field, expectation);
-  if (!text) return std::nullopt;
-  const std::string& s = *text;
-  std::size_t start = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  bool digits = s.size() > start && s.size() - start <= 18 &&
-                std::all_of(s.begin() + static_cast<std::ptrdiff_t>(start), s.end(),
-                            [](char c) { return c >= '0' && c <= '9'; });
-  long long value = digits ? std::stoll(s) : 0;
-  if (!digits || value < minimum) {
-    problem(field, "expected " + expectation + ", found " + quote(s));
-    return std::nullopt;
-  }
-  return value;
-}
 
 }  // namespace
 
@@ -380,17 +102,6 @@ std::string format_clock(double seconds_since_midnight) {
 }
 
 namespace {
-
-std::optional<double> ScenarioLoader::clock(const Field& field) {
-  auto text = scalar(field, "a clock time such as \"07:00\"");
-  if (!text) return std::nullopt;
-  try {
-    return parse_clock_s(*text);
-  } catch (const InvalidInput& e) {
-    problem(field, e.what());
-    return std::nullopt;
-  }
-}
 
 void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   auto map = mapping(field, {"interval", "intervals", "start", "days", "warmup"},
@@ -964,16 +675,8 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
 
 sim::Scenario ScenarioLoader::load(std::string_view text) {
   sim::Scenario scenario;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    problem_at({std::max(e.mark.line, 0), std::max(e.mark.column, 0)}, "",
-               "invalid YAML: " + e.msg);
-  }
-  if (problems_.empty()) {
-    Field top{root, "", {0, 0}};
-    auto map = mapping(top,
+  if (auto top = parse(text)) {
+    auto map = mapping(*top,
                        {"name", "horizon", "replications", "seed", "short_abandon", "contact_types",
                         "agent_groups", "routing"},
                        "a scenario mapping with the keys name, horizon, contact_types, "
@@ -1071,7 +774,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
       }
     }
   }
-  if (problems_.empty()) {
+  if (!has_problems()) {
     // The checks above cover every invariant; this is the library's own guard against a gap.
     try {
       sim::validate(scenario);
@@ -1079,18 +782,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
       problem_at({0, 0}, "", e.what());
     }
   }
-  if (!problems_.empty()) {
-    std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
-      return std::pair(a.position.line, a.position.column) <
-             std::pair(b.position.line, b.position.column);
-    });
-    std::string message;
-    for (const auto& p : problems_) {
-      if (!message.empty()) message += "\n";
-      message += p.message;
-    }
-    throw InputError(message);
-  }
+  throw_if_problems();
   return scenario;
 }
 
