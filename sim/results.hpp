@@ -18,10 +18,11 @@
 // (means over replications, so not necessarily integers).
 //
 // Attribution. Contact KPIs are attributed to the interval in which the contact ARRIVED (a contact
-// arriving at 9:29:59 and answered at 9:31 counts in the 9:00 interval). Time-based figures (queue
-// length, occupancy) are attributed by clock time; the time after the last interval of a day,
-// while the contacts still in the system are finished, is attributed to the day's last interval.
-// Warm-up time and contacts arriving during warm-up are discarded.
+// arriving at 9:29:59 and answered at 9:31 counts in the 9:00 interval, one arriving on Monday and
+// answered on Tuesday counts on Monday). Time-based figures (queue length, occupancy) are
+// attributed by clock time; the time after the last interval of a day (the close-out and the
+// night) is attributed to the day's last interval. Warm-up time, warm-up days and contacts arriving
+// in them are discarded.
 #pragma once
 
 #include <cstdint>
@@ -70,7 +71,8 @@ struct ContactKpis {
   Estimate wait_p90_s;  // 90th percentile of the wait of all offered contacts (answered: time to
                         // answer; abandoned: time to hang-up; served at once: 0). Resolution:
                         // exact zeros are counted apart; then 0.5 s bins up to 10 min, 5 s bins up
-                        // to 1 h, 60 s bins up to 24 h, linear interpolation inside a bin.
+                        // to 1 h, 60 s to 1 day, 10 min to 7 days, 1 h to 61 days, linear
+                        // interpolation inside a bin (sim/wait_histogram.hpp).
   Estimate queue_mean;  // time-average number of contacts of this type waiting: the area under
                         // the queue length over the period (close-out included in a day's last
                         // interval) divided by the period's nominal length

@@ -70,7 +70,15 @@ void validate(const Scenario& s) {
   check(positive(h.interval_s), "horizon.interval must be positive");
   check(h.intervals_per_day > 0, "horizon.intervals must be at least 1");
   check(h.days > 0, "horizon.days must be at least 1");
+  check(h.total_intervals() <= kMaxHorizonIntervals,
+        "horizon: intervals x days must be at most " + std::to_string(kMaxHorizonIntervals) +
+            ", found " + std::to_string(h.total_intervals()));
   check(non_negative(h.warmup_s), "horizon.warmup must be non-negative");
+  check(h.warmup_days >= 0, "horizon.warmup_days must be non-negative");
+  check(!(h.days_independent && h.warmup_days > 0),
+        "horizon.warmup_days needs continuous days (days_independent is set)");
+  check(h.days == 1 || h.window_s() <= 86400.0 + 1e-9,
+        "horizon: a day's intervals must fit in 24 hours when there are several days");
   check(s.replications > 0, "replications must be at least 1");
   check(non_negative(s.short_abandon_s), "short_abandon must be non-negative");
   check(!s.contact_types.empty(), "contact_types must not be empty");
@@ -81,6 +89,8 @@ void validate(const Scenario& s) {
     std::string where = "agent_groups[" + std::to_string(g) + "]";
     check(group.staffing.size() == n, where + ".staffing must have one entry per interval");
     for (int a : group.staffing) check(a >= 0, where + ".staffing must be non-negative");
+    check(group.open.empty() || group.open.size() == n,
+          where + ".open must be empty or have one entry per interval");
   }
   for (std::size_t c = 0; c < s.contact_types.size(); ++c) {
     const auto& type = s.contact_types[c];
@@ -91,6 +101,8 @@ void validate(const Scenario& s) {
       check(non_negative(r), where + ".arrivals rates must be non-negative");
     }
     check(non_negative(type.arrivals.day_cv), where + ".arrivals.day_cv must be non-negative");
+    check(type.open.empty() || type.open.size() == n,
+          where + ".open must be empty or have one entry per interval");
     check_distribution(type.handle_time, where + ".handle_time");
     if (type.patience) check_distribution(*type.patience, where + ".patience");
     check(!type.routing.empty(), where + ": routing must name at least one group");

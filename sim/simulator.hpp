@@ -1,19 +1,25 @@
 // Discrete-event simulation of a multi-skill contact centre over a horizon of planning intervals.
 //
 // Model (all durations in seconds, rates in contacts per second; see sim/scenario.hpp):
-//   - Time. The horizon is `days` days of `intervals_per_day` intervals of `interval_s` seconds.
-//     Each day starts empty. An optional warm-up of `warmup_s` seconds is simulated before the
-//     first interval of EVERY day, with the rates and staffing of that first interval, and its
-//     statistics are discarded. After the last interval no contact arrives; contacts still in the
-//     system are finished (answered or abandoned) and counted in their arrival interval. During
-//     this close-out the staffing of the last interval stays on duty until no contact waits any
-//     more; from then on agents leave as soon as they finish their contact. A contact that no
-//     agent on duty can ever take (and that has no patience) is counted as abandoned at the close
-//     (`unanswered_at_close`).
+//   - Time. One clock runs over the whole horizon: `days` days, each with the same window of
+//     `intervals_per_day` intervals of `interval_s` seconds; day d opens d x 24 h after day 1. The
+//     optional `warmup_days` are simulated before day 1 (repeating the horizon's days backwards)
+//     and an optional warm-up of `warmup_s` seconds before the first simulated day (with the rates
+//     and staffing of its first interval); their statistics are discarded. With
+//     `days_independent` every day is simulated alone, from empty, each with its own warm-up.
+//   - Opening hours. A contact type has no arrivals and a group no agents in the intervals its
+//     hours close (default: open in every interval of the window).
+//   - The close. After a day's last interval no contact arrives. Each group whose agents may serve
+//     a caller still waiting keeps the last interval's staffing on duty until nothing it may serve
+//     waits; every other group goes home (busy agents finish first). A caller that no group on
+//     duty may serve is closed at once (`unanswered_at_close`, counted as abandoned). The night
+//     then passes with the centre closed; what is still open carries over to the next day. A
+//     window of 24 hours (start 00:00) is open around the clock: days follow each other without a
+//     close, and the last day closes as above.
 //   - Arrivals. Per contact type, a Poisson process with a piecewise-constant rate (one rate per
 //     interval), generated exactly by exponential gaps restarted at each interval boundary. An
-//     optional day busyness factor (gamma, mean 1, CV = day_cv; one draw per day per type)
-//     multiplies all of that day's rates.
+//     optional day busyness factor (gamma, mean 1, CV = day_cv; one draw per simulated day per
+//     type) multiplies all of that day's rates.
 //   - Handle time and patience. Drawn for each contact at its arrival from the type's
 //     distributions (exponential, lognormal / gamma by mean and sd, Weibull, deterministic,
 //     empirical resampling). Without a patience distribution nobody abandons. A waiting contact
@@ -31,7 +37,8 @@
 //   3. Otherwise it waits. An agent who becomes free (finishes a contact and stays on duty, or
 //      joins when staffing rises) takes, among the waiting contacts its group may serve NOW, the
 //      one of highest type priority, then the one that has waited longest (then the earliest
-//      generated); if there is none, the agent becomes idle.
+//      generated); if there is none, the agent becomes idle. This choice is one routine of the
+//      engine (the best waiting item of a group's queues, sim/compiled_scenario.hpp).
 //   4. The expiry of an overflow delay is itself an event: a contact waiting for its first group
 //      becomes eligible for a second group with after_s = 30 at exactly arrival + 30 s, and is
 //      taken at that instant if that group has an idle agent (groups whose delay expires at the
@@ -43,8 +50,9 @@
 //   arriving exactly at an interval boundary belongs to the new interval and meets its staffing.
 //   A contact answered after waiting exactly T counts as answered within T.
 //
-// Statistics: see sim/results.hpp. Memory does not grow with the number of contacts: contact
-// records live in a pool with a free list and the wait distribution is a fixed-bin histogram.
+// Statistics leave the engine through a recorder (sim/recorder.hpp); see sim/results.hpp for what
+// is reported. Memory does not grow with the number of contacts: work items live in a pool with a
+// free list and waits go to fixed-bin histograms that live only while their interval may change.
 //
 // Randomness and reproducibility. Each replication uses its own random streams, one per source
 // and contact type ("arrivals/<type>", "handle/<type>", "patience/<type>", "busyness/<type>"),

@@ -1,7 +1,8 @@
 // A fixed-size histogram of waiting times (seconds) for quantiles in constant memory.
 //
 // Waits of exactly 0 (served at once) are counted apart. Positive waits fall in bins of 0.5 s up
-// to 600 s, of 5 s up to 3600 s and of 60 s up to 86400 s; longer waits share one overflow bin
+// to 600 s, of 5 s up to 1 hour, of 60 s up to 1 day, of 10 minutes up to 7 days and of 1 hour up
+// to 61 days (work that waits overnight or over a weekend); longer waits share one overflow bin
 // whose upper edge is the largest wait seen. quantile(p) returns the smallest x with
 // P(W <= x) >= p, interpolating linearly inside the bin that holds it (0 when the p-quantile falls
 // among the exact zeros, NaN when the histogram is empty). Error at most one bin width.
@@ -17,10 +18,16 @@ namespace staffsim::sim {
 
 class WaitHistogram {
  public:
-  static constexpr int kFineBins = 1200;                                   // 0.5 s up to 600 s
-  static constexpr int kMediumBins = 600;                                  // 5 s up to 3600 s
-  static constexpr int kCoarseBins = 1380;                                 // 60 s up to 86400 s
-  static constexpr int kBins = kFineBins + kMediumBins + kCoarseBins + 1;  // + overflow
+  static constexpr double kDay = 86400;
+  static constexpr double kWeek = 7 * kDay;
+  static constexpr double kLongest = 61 * kDay;
+  static constexpr int kFineBins = 1200;    // 0.5 s up to 600 s
+  static constexpr int kMediumBins = 600;   // 5 s up to 3600 s
+  static constexpr int kCoarseBins = 1380;  // 60 s up to 1 day
+  static constexpr int kDayBins = 864;      // 10 min up to 7 days
+  static constexpr int kWeekBins = 1296;    // 1 h up to 61 days
+  static constexpr int kBins =
+      kFineBins + kMediumBins + kCoarseBins + kDayBins + kWeekBins + 1;  // + overflow
 
   void add(double wait_s) {
     ++count_;
@@ -68,14 +75,27 @@ class WaitHistogram {
   static int bin_of(double wait_s) {
     if (wait_s < 600) return static_cast<int>(wait_s * 2);
     if (wait_s < 3600) return kFineBins + static_cast<int>((wait_s - 600) / 5);
-    if (wait_s < 86400) return kFineBins + kMediumBins + static_cast<int>((wait_s - 3600) / 60);
+    if (wait_s < kDay) return kFineBins + kMediumBins + static_cast<int>((wait_s - 3600) / 60);
+    if (wait_s < kWeek) {
+      return kFineBins + kMediumBins + kCoarseBins + static_cast<int>((wait_s - kDay) / 600);
+    }
+    if (wait_s < kLongest) {
+      return kFineBins + kMediumBins + kCoarseBins + kDayBins +
+             static_cast<int>((wait_s - kWeek) / 3600);
+    }
     return kBins - 1;
   }
 
   static double lower_edge(int bin) {
     if (bin < kFineBins) return bin * 0.5;
-    if (bin < kFineBins + kMediumBins) return 600 + (bin - kFineBins) * 5.0;
-    return 3600 + (bin - kFineBins - kMediumBins) * 60.0;
+    bin -= kFineBins;
+    if (bin < kMediumBins) return 600 + bin * 5.0;
+    bin -= kMediumBins;
+    if (bin < kCoarseBins) return 3600 + bin * 60.0;
+    bin -= kCoarseBins;
+    if (bin < kDayBins) return kDay + bin * 600.0;
+    bin -= kDayBins;
+    return kWeek + bin * 3600.0;
   }
 
  private:

@@ -26,7 +26,7 @@ sim::Scenario tiny_scenario() {
   calls.targets.max_abandon = 0.05;
   calls.routing = {{0, 0}};
   s.contact_types = {calls};
-  s.agent_groups = {{"team", {3, 4}}};
+  s.agent_groups = {{"team", {3, 4}, {}}};
   return s;
 }
 
@@ -111,7 +111,7 @@ TEST(RunReport, SummaryJson) {
   auto expected = nlohmann::json::parse(R"({
     "scenario": "tiny", "seed": 7, "replications": 10,
     "horizon": {"start": "08:00", "interval_s": 1800, "intervals_per_day": 2, "days": 1,
-                "warmup_s": 0},
+                "warmup_s": 0, "warmup_days": 0, "days_independent": false},
     "contact_types": {"calls": {
       "offered": {"mean": 100, "ci_low": 90, "ci_high": 110},
       "answered": {"mean": 95, "ci_low": 85, "ci_high": 105},

@@ -249,7 +249,7 @@ TEST(ScenarioYamlErrors, UnknownKeyListsTheValidOnes) {
   EXPECT_EQ(errors_of(text),
             "plan.yaml:" + at(text, "lenght") +
                 ": horizon.lenght: unknown key \"lenght\", expected one of: interval, "
-                "intervals, start, days, warmup");
+                "intervals, start, days, warmup, warmup_days, days_independent, start_date");
 }
 
 TEST(ScenarioYamlErrors, DuplicateKeys) {
@@ -352,6 +352,104 @@ TEST(ScenarioYamlErrors, DayLongerThanTheClock) {
   EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "2, start") +
                                  ": horizon.intervals: expected the day to end "
                                  "by 24:00, found 23:01 + 2 x 30m = 24:01");
+}
+
+TEST(ScenarioYaml, ContinuousDaysWarmUpDaysAndStartDate) {
+  sim::Scenario s =
+      parse_scenario_yaml(minimal_with("intervals: 2}", "intervals: 2, days: 10}"), "plan.yaml");
+  EXPECT_FALSE(s.horizon.days_independent);
+  EXPECT_EQ(s.horizon.warmup_days, 0);
+  EXPECT_FALSE(s.horizon.start_date.has_value());
+  EXPECT_EQ(s.horizon.weekday(0), 0);  // day 1 counts as a Monday without a start date
+  s = parse_scenario_yaml(
+      minimal_with("intervals: 2}",
+                   "intervals: 2, days: 10, warmup_days: 5, start_date: 2003-10-16}"),
+      "plan.yaml");
+  EXPECT_EQ(s.horizon.warmup_days, 5);
+  EXPECT_EQ(s.horizon.weekday(0), 3);  // Thursday 16 October 2003
+  EXPECT_EQ(s.horizon.weekday(3), 6);  // Sunday
+  s = parse_scenario_yaml(
+      minimal_with("intervals: 2}", "intervals: 2, days: 3, days_independent: true}"), "plan.yaml");
+  EXPECT_TRUE(s.horizon.days_independent);
+}
+
+TEST(ScenarioYamlErrors, ContinuousDaysKeys) {
+  std::string text =
+      minimal_with("intervals: 2}", "intervals: 2, days_independent: yes, warmup_days: -1}");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "yes") +
+                ": horizon.days_independent: expected true or false, found \"yes\"\n"
+                "plan.yaml:" +
+                at(text, "-1") +
+                ": horizon.warmup_days: expected a non-negative whole number, found \"-1\"");
+  text = minimal_with("intervals: 2}",
+                      "intervals: 2, days: 2, days_independent: true, warmup_days: 2}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "2}") +
+                                 ": horizon.warmup_days: expected no warm-up days with "
+                                 "days_independent: true (each day starts empty; use warmup for "
+                                 "a warm-up before every day), found \"2\"");
+  text = minimal_with("intervals: 2}", "intervals: 2, start_date: 2003-02-30}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "2003") +
+                                 ": horizon.start_date: expected an ISO 8601 date such as "
+                                 "2003-03-03, found \"2003-02-30\"");
+}
+
+// A one-day horizon 07:00-08:00 in 30-minute intervals; the type opens at 07:30, the group on
+// weekdays only.
+TEST(ScenarioYaml, OpeningHours) {
+  std::string text = minimal_with("intervals: 2}", "intervals: 2, start: \"07:00\", days: 7}");
+  text = text.replace(text.find("{per_interval: [10, 20]}"), 24,
+                      "{per_interval: [0, 20]}\n    hours: \"07:30-08:00\"");
+  text = text.replace(text.find("staffing: [3, 4]}"), 17,
+                      "staffing: 3, hours: {days: mon-fri, time: \"07:00-08:00\"}}");
+  sim::Scenario s = parse_scenario_yaml(text, "plan.yaml");
+  const sim::OpenIntervals type_open = {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1};
+  EXPECT_EQ(s.contact_types[0].open, type_open);
+  const sim::OpenIntervals group_open = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0};
+  EXPECT_EQ(s.agent_groups[0].open, group_open);
+  // A list of rules; full weekday names; a YAML list of days.
+  text = minimal_with("{name: team, staffing: [3, 4]}",
+                      "{name: team, staffing: 3, hours: [{days: [Saturday, sun], time: "
+                      "\"07:00-07:30\"}, {days: mon, time: \"07:30-08:00\"}]}");
+  text = text.replace(text.find("intervals: 2}"), 13, "intervals: 2, start: \"07:00\", days: 7}");
+  s = parse_scenario_yaml(text, "plan.yaml");
+  const sim::OpenIntervals rules = {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0};
+  EXPECT_EQ(s.agent_groups[0].open, rules);
+}
+
+TEST(ScenarioYamlErrors, OpeningHours) {
+  const std::string base = minimal_with("intervals: 2}", "intervals: 2, start: \"07:00\"}");
+  auto with_hours = [&](const std::string& hours) {
+    std::string text = base;
+    return text.replace(text.find("staffing: [3, 4]}"), 17,
+                        "staffing: [3, 4], hours: " + hours + "}");
+  };
+  std::string text = with_hours("\"06:00-08:00\"");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "\"06:00") +
+                                 ": agent_groups[0].hours: expected hours within the horizon's "
+                                 "day 07:00-08:00, found \"06:00-08:00\"");
+  text = with_hours("\"07:10-08:00\"");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "\"07:10") +
+                                 ": agent_groups[0].hours: expected hours on the horizon's 30m "
+                                 "interval grid (starting 07:00), found \"07:10-08:00\"");
+  text = with_hours("\"08:00-07:00\"");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "\"08:00") +
+                ": agent_groups[0].hours: expected a time range such as \"09:00-17:00\" (the end "
+                "after the start, at most 24:00), found \"08:00-07:00\"");
+  text = with_hours("{days: sat-sun, time: \"07:00-08:00\"}");  // a one-day horizon: a Monday
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "{days") +
+                                 ": agent_groups[0].hours: expected hours that open at least once "
+                                 "in the horizon's 1 day, found none open");
+  text = with_hours("{days: mon-fry, time: \"07:00-08:00\"}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "mon-fry") +
+                                 ": agent_groups[0].hours.days: expected a weekday such as mon or "
+                                 "monday (mon, tue, wed, thu, fri, sat, sun), found \"fry\"");
+  // Agents (or contacts) listed for an interval the hours close.
+  text = with_hours("\"07:30-08:00\"");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "3, 4]") +
+                                 ": agent_groups[0].staffing[0]: expected 0 agents (the 07:00 "
+                                 "interval of day 1 is closed by its hours), found \"3\"");
 }
 
 TEST(ScenarioYamlErrors, FractionsAndDefinitions) {

@@ -11,9 +11,14 @@
 #include "sim/estimate.hpp"
 #include "sim/replication.hpp"
 #include "sim/simulator.hpp"
+#include "tests/sim_tally.hpp"
 
 namespace staffsim::sim {
 namespace {
+
+using test_support::contacts;
+using test_support::group;
+using test_support::handled;
 
 ContactType contact_type(const std::string& name, std::vector<double> rates,
                          std::vector<RouteStep> routing) {
@@ -41,21 +46,6 @@ Scenario one_queue(std::vector<int> staffing, double interval_s, double handle_s
   s.agent_groups = {agent_group("agents", std::move(staffing))};
   s.replications = 1;
   return s;
-}
-
-const ContactTally& contacts(const ReplicationTally& r, const CompiledScenario& m,
-                             std::size_t period, std::size_t type) {
-  return r.contacts[period * static_cast<std::size_t>(m.types) + type];
-}
-const GroupTally& group(const ReplicationTally& r, const CompiledScenario& m, std::size_t period,
-                        std::size_t g) {
-  return r.groups[period * static_cast<std::size_t>(m.groups) + g];
-}
-std::int64_t handled(const ReplicationTally& r, const CompiledScenario& m, std::size_t period,
-                     std::size_t g, std::size_t type) {
-  return r.handled[(period * static_cast<std::size_t>(m.groups) + g) *
-                       static_cast<std::size_t>(m.types) +
-                   type];
 }
 
 // Staffing 3 then 1 (intervals of 100 s), handle time 150 s, arrivals at 0, 10, 20, 30, 40.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/datetime.hpp"
 #include "tools/scenario_yaml.hpp"
 #include "tools/units.hpp"
 
@@ -259,7 +260,10 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
                          {"interval_s", h.interval_s},
                          {"intervals_per_day", h.intervals_per_day},
                          {"days", h.days},
-                         {"warmup_s", h.warmup_s}};
+                         {"warmup_s", h.warmup_s},
+                         {"warmup_days", h.warmup_days},
+                         {"days_independent", h.days_independent}};
+  if (h.start_date) root["horizon"]["start_date"] = format_local_date(*h.start_date * 86400);
   Json types = Json::object();
   for (std::size_t t = 0; t < scenario.contact_types.size() && t < results.by_type.size(); ++t) {
     const sim::ContactType& type = scenario.contact_types[t];

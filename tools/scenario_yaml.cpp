@@ -23,6 +23,7 @@
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
 #include "tools/forecast_source.hpp"
+#include "tools/opening_hours.hpp"
 #include "tools/units.hpp"
 #include "tools/yaml_reader.hpp"
 
@@ -30,6 +31,7 @@ namespace staffsim::tools {
 namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
+constexpr long long kMaxWarmupDays = 1000;
 
 // Validates a scenario document and builds the Scenario, collecting every problem on the way.
 class ScenarioLoader : private YamlReader {
@@ -51,11 +53,17 @@ class ScenarioLoader : private YamlReader {
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
+  std::optional<sim::OpenIntervals> hours(const Field& field);
+  std::optional<OpeningRule> opening_rule(const Field& field);
+  // A per-interval list that gives something (contacts, agents) in an interval the hours close.
+  void check_nothing_while_closed(const Field& list_field, const std::vector<double>& values,
+                                  const sim::OpenIntervals& open, const std::string& what);
   void routing(const Field& field, sim::Scenario& scenario,
                const std::vector<Field>& group_name_fields);
 
   std::string base_dir_;
   bool horizon_ok_ = false;
+  sim::Horizon horizon_;
   int intervals_per_day_ = 0;
   int days_ = 0;
   double interval_s_ = 0;
@@ -104,7 +112,9 @@ std::string format_clock(double seconds_since_midnight) {
 namespace {
 
 void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
-  auto map = mapping(field, {"interval", "intervals", "start", "days", "warmup"},
+  auto map = mapping(field,
+                     {"interval", "intervals", "start", "days", "warmup", "warmup_days",
+                      "days_independent", "start_date"},
                      "a mapping such as {interval: 30m, intervals: 28, start: \"07:00\"}");
   if (!map) return;
   bool ok = true;
@@ -147,6 +157,34 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
     auto v = duration(*f, true);
     if (v) h.warmup_s = *v;
   }
+  if (auto f = map->find("days_independent")) {
+    auto v = boolean(*f);
+    if (v) h.days_independent = *v;
+  }
+  if (auto f = map->find("warmup_days")) {
+    auto v = integer(*f, 0);
+    if (v && *v > kMaxWarmupDays) {
+      problem(*f, "expected at most " + std::to_string(kMaxWarmupDays) + " warm-up days, found " +
+                      quote(f->node.Scalar()));
+    } else if (v && *v > 0 && h.days_independent) {
+      problem(*f,
+              "expected no warm-up days with days_independent: true (each day starts empty; "
+              "use warmup for a warm-up before every day), found " +
+                  quote(f->node.Scalar()));
+    } else if (v) {
+      h.warmup_days = static_cast<int>(*v);
+    }
+  }
+  if (auto f = map->find("start_date")) {
+    auto text = scalar(*f, "a date such as 2003-10-13");
+    if (text) {
+      try {
+        h.start_date = parse_local_date(*text) / models::kSecondsPerDay;
+      } catch (const InvalidInput& e) {
+        problem(*f, e.what());
+      }
+    }
+  }
   if (ok && start) {
     double end = h.day_start_s + h.interval_s * h.intervals_per_day;
     if (end > kSecondsPerDay + 1e-9) {
@@ -158,6 +196,7 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
     }
   }
   horizon_ok_ = ok;
+  horizon_ = h;
   intervals_per_day_ = h.intervals_per_day;
   days_ = h.days;
   interval_s_ = h.interval_s;
@@ -508,8 +547,9 @@ void ScenarioLoader::targets(const Field& field, sim::Targets& targets) {
 }
 
 void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
-  auto map = mapping(field, {"name", "priority", "arrivals", "handle_time", "patience", "targets"},
-                     "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
+  auto map = mapping(
+      field, {"name", "priority", "arrivals", "handle_time", "patience", "targets", "hours"},
+      "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
   if (!map) return;
   // `name` was read by the caller (it must be known before routing is checked).
   if (auto f = map->find("priority")) {
@@ -533,11 +573,27 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
     if (d) type.patience = *d;
   }
   if (auto f = map->find("targets")) targets(*f, type.targets);
+  if (auto f = map->find("hours")) {
+    if (auto open = hours(*f)) {
+      type.open = *open;
+      auto arrivals_field = map->find("arrivals");
+      for (const char* key : {"per_interval", "rate"}) {
+        if (!arrivals_field || !arrivals_field->node.IsMap() || !arrivals_field->node[key] ||
+            !arrivals_field->node[key].IsSequence()) {
+          continue;
+        }
+        const YAML::Node list = arrivals_field->node[key];
+        const Field list_field =
+            child(list, arrivals_field->path + "." + key, arrivals_field->position);
+        check_nothing_while_closed(list_field, type.arrivals.rate_per_s, type.open, "contacts");
+      }
+    }
+  }
 }
 
 void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
-  auto map =
-      mapping(field, {"name", "staffing"}, "a mapping such as {name: frontline, staffing: 40}");
+  auto map = mapping(field, {"name", "staffing", "hours"},
+                     "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
   if (auto f = required(*map, "staffing")) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
@@ -550,6 +606,154 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
       return std::nullopt;
     });
     if (staffing) group.staffing = *staffing;
+  }
+  if (auto f = map->find("hours")) {
+    if (auto open = hours(*f)) {
+      group.open = *open;
+      auto staffing_field = map->find("staffing");
+      if (staffing_field && staffing_field->node.IsSequence()) {
+        check_nothing_while_closed(
+            *staffing_field, std::vector<double>(group.staffing.begin(), group.staffing.end()),
+            group.open, "agents");
+      }
+    }
+  }
+}
+
+std::optional<OpeningRule> ScenarioLoader::opening_rule(const Field& field) {
+  auto time_range = [&](const Field& f) -> std::optional<std::pair<double, double>> {
+    auto text = scalar(f, "a time range such as \"09:00-17:00\"");
+    if (!text) return std::nullopt;
+    std::pair<double, double> range;
+    try {
+      range = parse_time_range(*text);
+    } catch (const InvalidInput& e) {
+      problem(f, e.what());
+      return std::nullopt;
+    }
+    if (!horizon_ok_) return std::nullopt;
+    const double open = horizon_.day_start_s;
+    const double close = open + horizon_.window_s();
+    if (range.first < open - 0.5 || range.second > close + 0.5) {
+      problem(f, "expected hours within the horizon's day " + format_clock(open) + "-" +
+                     (close >= kSecondsPerDay ? std::string("24:00") : format_clock(close)) +
+                     ", found " + quote(*text));
+      return std::nullopt;
+    }
+    for (double t : {range.first, range.second}) {
+      const double steps = (t - open) / horizon_.interval_s;
+      if (std::abs(steps - std::round(steps)) * horizon_.interval_s > 0.5) {
+        problem(f, "expected hours on the horizon's " + format_duration(horizon_.interval_s) +
+                       " interval grid (starting " + format_clock(open) + "), found " +
+                       quote(*text));
+        return std::nullopt;
+      }
+    }
+    return range;
+  };
+  OpeningRule rule;
+  if (field.node.IsScalar()) {
+    auto range = time_range(field);
+    if (!range) return std::nullopt;
+    rule.from_s = range->first;
+    rule.to_s = range->second;
+    return rule;
+  }
+  auto map = mapping(field, {"days", "time"},
+                     "opening hours such as \"09:00-17:00\" or {days: mon-fri, time: "
+                     "\"09:00-17:00\"}");
+  if (!map) return std::nullopt;
+  bool ok = true;
+  if (auto f = required(*map, "days")) {
+    rule.weekdays = Weekdays{};
+    auto add = [&](const Field& d) {
+      auto text = scalar(d, "weekdays such as mon-fri");
+      if (!text) {
+        ok = false;
+        return;
+      }
+      try {
+        const Weekdays days = parse_weekdays(*text);
+        for (std::size_t i = 0; i < 7; ++i) rule.weekdays[i] = rule.weekdays[i] || days[i];
+      } catch (const InvalidInput& e) {
+        problem(d, e.what());
+        ok = false;
+      }
+    };
+    if (f->node.IsSequence()) {
+      const auto items = sequence(*f, "a list of weekdays such as [mon, tue]");
+      if (items.empty()) {
+        problem(*f, "expected at least one weekday, found an empty list");
+        ok = false;
+      }
+      for (const Field& d : items) add(d);
+    } else {
+      add(*f);
+    }
+  } else {
+    ok = false;
+  }
+  if (auto f = required(*map, "time")) {
+    auto range = time_range(*f);
+    ok = ok && range;
+    if (range) {
+      rule.from_s = range->first;
+      rule.to_s = range->second;
+    }
+  } else {
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return rule;
+}
+
+std::optional<sim::OpenIntervals> ScenarioLoader::hours(const Field& field) {
+  std::vector<OpeningRule> rules;
+  bool ok = true;
+  if (field.node.IsSequence()) {
+    const auto items = sequence(field, "a list of opening hours");
+    if (items.empty()) {
+      problem(field, "expected opening hours such as \"09:00-17:00\", found an empty list");
+      return std::nullopt;
+    }
+    for (const Field& item : items) {
+      auto rule = opening_rule(item);
+      ok = ok && rule;
+      if (rule) rules.push_back(*rule);
+    }
+  } else {
+    auto rule = opening_rule(field);
+    ok = ok && rule;
+    if (rule) rules.push_back(*rule);
+  }
+  if (!ok || !horizon_ok_) return std::nullopt;
+  sim::OpenIntervals open = open_intervals(rules, horizon_);
+  if (std::find(open.begin(), open.end(), 1) == open.end()) {
+    problem(field, "expected hours that open at least once in the horizon's " +
+                       std::to_string(horizon_.days) + (horizon_.days == 1 ? " day" : " days") +
+                       ", found none open");
+    return std::nullopt;
+  }
+  return open;
+}
+
+void ScenarioLoader::check_nothing_while_closed(const Field& list_field,
+                                                const std::vector<double>& values,
+                                                const sim::OpenIntervals& open,
+                                                const std::string& what) {
+  const std::size_t items = list_field.node.size();
+  const auto ipd = static_cast<std::size_t>(horizon_.intervals_per_day);
+  for (std::size_t i = 0; i < values.size() && i < open.size() && items > 0; ++i) {
+    if (open[i] != 0 || !(values[i] > 0)) continue;
+    const std::size_t item = i % items;  // a one-day pattern repeats on every day
+    const Field f = child(list_field.node[item], list_field.path + "[" + std::to_string(item) + "]",
+                          list_field.position);
+    problem(f, "expected 0 " + what + " (the " +
+                   format_clock(horizon_.day_start_s +
+                                static_cast<double>(i % ipd) * horizon_.interval_s) +
+                   " interval of day " + std::to_string(1 + i / ipd) +
+                   " is closed by its hours), found " + describe(f.node));
+    return;
   }
 }
 

@@ -279,4 +279,13 @@ std::optional<double> YamlReader::clock(const Field& field) {
   }
 }
 
+std::optional<bool> YamlReader::boolean(const Field& field) {
+  auto text = scalar(field, "true or false");
+  if (!text) return std::nullopt;
+  if (*text == "true") return true;
+  if (*text == "false") return false;
+  problem(field, "expected true or false, found " + quote(*text));
+  return std::nullopt;
+}
+
 }  // namespace staffsim::tools

@@ -109,6 +109,8 @@ class YamlReader {
   std::optional<long long> integer(const Field& field, long long minimum);
   // A clock time of day ("07:00", "07:30:15"), in seconds since midnight.
   std::optional<double> clock(const Field& field);
+  // true or false.
+  std::optional<bool> boolean(const Field& field);
 
   // --- problems ---------------------------------------------------------------------------------
   // Reports a problem with a field: "file:line:col: path: message".

@@ -1,0 +1,169 @@
+#include "sim/recorder.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace staffsim::sim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void accumulate(ContactTally& into, const ContactTally& from) {
+  into.offered += from.offered;
+  into.answered += from.answered;
+  into.abandoned += from.abandoned;
+  into.short_abandoned += from.short_abandoned;
+  into.answered_within_target += from.answered_within_target;
+  into.unanswered_at_close += from.unanswered_at_close;
+  into.queued += from.queued;
+  into.wait_answered_s += from.wait_answered_s;
+  into.wait_all_s += from.wait_all_s;
+  into.queue_area_s += from.queue_area_s;
+  into.max_queue = std::max(into.max_queue, from.max_queue);
+}
+
+void accumulate(GroupTally& into, const GroupTally& from) {
+  into.busy_agent_s += from.busy_agent_s;
+  into.on_duty_agent_s += from.on_duty_agent_s;
+  into.handled += from.handled;
+}
+
+}  // namespace
+
+Recorder::Recorder(const CompiledScenario& model)
+    : types_(static_cast<std::size_t>(model.types)),
+      groups_count_(static_cast<std::size_t>(model.groups)),
+      ipd_(static_cast<std::size_t>(model.intervals_per_day)),
+      intervals_(model.intervals),
+      days_(model.days),
+      contacts_(static_cast<std::size_t>(model.intervals) * types_),
+      groups_(static_cast<std::size_t>(model.intervals) * groups_count_),
+      handled_(static_cast<std::size_t>(model.intervals) * groups_count_ * types_, 0),
+      queue_(types_),
+      group_(groups_count_),
+      pending_(static_cast<std::size_t>(model.intervals) * types_, 0),
+      histogram_(static_cast<std::size_t>(model.intervals) * types_, nullptr),
+      day_histogram_(static_cast<std::size_t>(model.days) * types_),
+      day_open_intervals_(static_cast<std::size_t>(model.days) * types_, model.intervals_per_day),
+      day_p90_(static_cast<std::size_t>(model.days) * types_, kNaN),
+      horizon_histogram_(types_) {}
+
+void Recorder::enter_interval(std::int64_t interval, double now) {
+  for (std::size_t c = 0; c < types_; ++c) queue_length(c, queue_[c].value, now);
+  for (std::size_t g = 0; g < groups_count_; ++g) {
+    group_agents(g, group_[g].busy, group_[g].on_duty, now);
+  }
+  current_ = interval;
+  if (current_ >= 0) {
+    for (std::size_t c = 0; c < types_; ++c) {
+      ContactTally& t = contacts_[static_cast<std::size_t>(current_) * types_ + c];
+      t.max_queue = std::max(t.max_queue, queue_[c].value);
+    }
+  }
+}
+
+void Recorder::intervals_over(std::int64_t interval) {
+  interval = std::min(interval, intervals_ - 1);
+  while (over_through_ < interval) {
+    ++over_through_;
+    for (std::size_t c = 0; c < types_; ++c) {
+      const std::size_t at = static_cast<std::size_t>(over_through_) * types_ + c;
+      if (pending_[at] == 0) close_histogram(at);
+    }
+  }
+}
+
+void Recorder::restart(double now) {
+  for (auto& q : queue_) q = TimeWeighted{0, now};
+  for (auto& g : group_) g = GroupClock{0, 0, now};
+}
+
+WaitHistogram* Recorder::new_histogram() {
+  if (!spare_.empty()) {
+    WaitHistogram* h = spare_.back();
+    spare_.pop_back();
+    return h;
+  }
+  storage_.push_back(std::make_unique<WaitHistogram>());
+  return storage_.back().get();
+}
+
+void Recorder::close_histogram(std::size_t at) {
+  pending_[at] = -1;  // closed: nothing more is reported for it
+  const std::size_t interval = at / types_;
+  const std::size_t c = at % types_;
+  const std::size_t day_at = (interval / ipd_) * types_ + c;
+  WaitHistogram* h = histogram_[at];
+  if (h != nullptr) {
+    contacts_[at].wait_p90_s = h->quantile(0.9);
+    if (!day_histogram_[day_at]) day_histogram_[day_at] = std::make_unique<WaitHistogram>();
+    day_histogram_[day_at]->merge(*h);
+    h->clear();
+    spare_.push_back(h);
+    histogram_[at] = nullptr;
+  } else {
+    contacts_[at].wait_p90_s = kNaN;
+  }
+  if (--day_open_intervals_[day_at] == 0) {
+    if (day_histogram_[day_at]) {
+      day_p90_[day_at] = day_histogram_[day_at]->quantile(0.9);
+      horizon_histogram_[c].merge(*day_histogram_[day_at]);
+      day_histogram_[day_at].reset();
+    }
+  }
+}
+
+ReplicationTally Recorder::finish(double now) {
+  enter_interval(current_, now);
+  for (std::size_t at = 0; at < pending_.size(); ++at) {
+    if (pending_[at] >= 0) close_histogram(at);
+  }
+  const auto intervals = static_cast<std::size_t>(intervals_);
+  const auto days = static_cast<std::size_t>(days_);
+  const std::size_t periods = intervals + days + 1;
+  const std::size_t horizon = intervals + days;
+  ReplicationTally out;
+  out.contacts.resize(periods * types_);
+  out.groups.resize(periods * groups_count_);
+  out.handled.assign(periods * groups_count_ * types_, 0);
+  std::copy(contacts_.begin(), contacts_.end(), out.contacts.begin());
+  std::copy(groups_.begin(), groups_.end(), out.groups.begin());
+  std::copy(handled_.begin(), handled_.end(), out.handled.begin());
+  for (std::size_t i = 0; i < intervals; ++i) {
+    const std::size_t day = intervals + i / ipd_;
+    for (std::size_t c = 0; c < types_; ++c) {
+      accumulate(out.contacts[day * types_ + c], contacts_[i * types_ + c]);
+    }
+    for (std::size_t g = 0; g < groups_count_; ++g) {
+      accumulate(out.groups[day * groups_count_ + g], groups_[i * groups_count_ + g]);
+      for (std::size_t c = 0; c < types_; ++c) {
+        out.handled[(day * groups_count_ + g) * types_ + c] +=
+            handled_[(i * groups_count_ + g) * types_ + c];
+      }
+    }
+  }
+  for (std::size_t d = 0; d < days; ++d) {
+    const std::size_t day = intervals + d;
+    for (std::size_t c = 0; c < types_; ++c) {
+      ContactTally& t = out.contacts[day * types_ + c];
+      t.wait_p90_s = day_p90_[d * types_ + c];
+      accumulate(out.contacts[horizon * types_ + c], t);
+    }
+    for (std::size_t g = 0; g < groups_count_; ++g) {
+      accumulate(out.groups[horizon * groups_count_ + g], out.groups[day * groups_count_ + g]);
+      for (std::size_t c = 0; c < types_; ++c) {
+        out.handled[(horizon * groups_count_ + g) * types_ + c] +=
+            out.handled[(day * groups_count_ + g) * types_ + c];
+      }
+    }
+  }
+  for (std::size_t c = 0; c < types_; ++c) {
+    out.contacts[horizon * types_ + c].wait_p90_s = horizon_histogram_[c].quantile(0.9);
+  }
+  out.contacts_generated = generated_;
+  out.events = events_;
+  out.peak_contacts = peak_pool_;
+  return out;
+}
+
+}  // namespace staffsim::sim
