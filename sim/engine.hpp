@@ -49,7 +49,7 @@ class Engine {
   // ---- the clock ---------------------------------------------------------------------------
   void simulate_days(int first_day, int last_day, double warmup_s);
   double opening_s(int day) const;  // clock time of the day's first interval
-  double boundary_time() const;  // of the boundary (day_, step_)
+  double boundary_time() const;     // of the boundary (day_, step_)
   void on_boundary(double now);
   void on_day_start(double now);
   void on_interval_start(int step, double now);
@@ -64,7 +64,8 @@ class Engine {
   STAFFSIM_HOT void on_arrival(std::size_t c, double now);
 
   // ---- routing -----------------------------------------------------------------------------
-  STAFFSIM_HOT bool offer_to_idle_agent(std::uint32_t id, const std::vector<int>& groups, double now);
+  STAFFSIM_HOT bool offer_to_idle_agent(std::uint32_t id, const std::vector<int>& groups,
+                                        double now);
   STAFFSIM_HOT std::uint32_t best_waiting_item(std::size_t g, double now) const;
   void fill_idle_agents(std::size_t g, double now);
   STAFFSIM_HOT void agent_done(std::size_t g, double now);
@@ -105,9 +106,9 @@ class Engine {
   int step_ = kDayStart;  // the next boundary: kDayStart, an interval, or intervals_per_day
   int first_day_ = 0;     // first and last simulated day of the current run of days
   int last_day_ = 0;
-  int origin_day_ = 0;    // the day whose first interval starts at clock time 0
-  double warmup_s_ = 0;   // before the first simulated day
-  bool closing_ = false;  // after a close, until the next day's first interval
+  int origin_day_ = 0;          // the day whose first interval starts at clock time 0
+  double warmup_s_ = 0;         // before the first simulated day
+  bool closing_ = false;        // after a close, until the next day's first interval
   double next_boundary_s_ = 0;  // time of the next boundary; infinity when there is none
   double last_event_s_ = 0;
 
@@ -115,10 +116,10 @@ class Engine {
   // which the next gap is drawn, the day busyness factor.
   std::vector<double> next_arrival_s_;
   std::vector<double> arrival_cursor_s_;
-  std::vector<double> arrival_open_s_;        // opening of the arrivals' day
-  std::vector<const double*> arrival_rates_;  // that day's rates, [interval of the day]
+  std::vector<double> arrival_open_s_;                // opening of the arrivals' day
+  std::vector<const double*> arrival_rates_;          // that day's rates, [interval of the day]
   std::vector<std::int32_t> arrival_first_interval_;  // horizon interval of its first; -1: none
-  std::vector<std::int64_t> arrival_step_;  // -1 = the warm-up before the first interval
+  std::vector<std::int64_t> arrival_step_;            // -1 = the warm-up before the first interval
   std::vector<double> rate_factor_;
   std::vector<std::size_t> script_position_;
   std::size_t next_type_ = 0;
