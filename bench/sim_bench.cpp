@@ -1,12 +1,14 @@
 // Benchmarks of the simulation engine. Counters: calls/s and events/s (simulated contacts and
 // handled events per second of wall time, one thread), peak_pool (largest number of contact
-// records alive at once: memory does not grow with the number of calls).
+// records alive at once: memory does not grow with the number of calls); for the escalation
+// scenarios also issues/s (issues opened in the horizon, per second).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <vector>
 
 #include "sim/simulator.hpp"
+#include "tools/scenario_yaml.hpp"
 
 namespace staffsim::sim {
 namespace {
@@ -111,6 +113,35 @@ void BM_Sim_MMN_Memory(benchmark::State& state) {
   run(state, mmn(static_cast<double>(state.range(0))));
 }
 BENCHMARK(BM_Sim_MMN_Memory)->ArgName("hours")->Arg(8)->Arg(80)->Unit(benchmark::kMillisecond);
+
+// The shipped escalation scenarios (scenarios/*.yaml), one replication per iteration: issues,
+// transfers, work orders, call-backs, repeat calls and complaints over two weeks on one clock.
+void BM_Sim_Escalation(benchmark::State& state, const char* file) {
+  const Scenario scenario =
+      tools::load_scenario_file(std::string(STAFFSIM_SOURCE_DIR) + "/scenarios/" + file);
+  RunOptions options;
+  options.threads = 1;
+  options.replications_override = 1;
+  std::int64_t calls = 0, issues = 0;
+  std::uint64_t seed = 1;
+  for (auto _ : state) {
+    options.seed_override = seed++;
+    const Results r = simulate(scenario, options);
+    calls += r.simulated_contacts;
+    for (const auto& counts : r.replication_issues) {
+      for (const auto& c : counts) issues += c.issues;
+    }
+    benchmark::DoNotOptimize(r.by_type[0].service_level.mean);
+  }
+  state.counters["calls/s"] =
+      benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
+  state.counters["issues/s"] =
+      benchmark::Counter(static_cast<double>(issues), benchmark::Counter::kIsRate);
+}
+BENCHMARK_CAPTURE(BM_Sim_Escalation, card_backoffice, "card-backoffice.yaml")
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Sim_Escalation, telecom_authority, "telecom-authority.yaml")
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace staffsim::sim

@@ -22,6 +22,7 @@ namespace staffsim::sim {
 
 class DurationSampler {
  public:
+  DurationSampler() = default;  // always 0
   explicit DurationSampler(const DurationDistribution& distribution);
   double operator()(RandomStream& stream) const;
 

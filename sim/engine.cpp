@@ -22,6 +22,9 @@ Engine::Engine(const CompiledScenario& model, std::uint64_t seed, int replicatio
       recorder_(model),
       queues_(static_cast<std::size_t>(model.queues)),
       group_(groups_),
+      first_contacts_(types_, 0),
+      work_orders_open_(types_, 0),
+      reinforcing_(model.reinforcement.size(), 0),
       next_arrival_s_(types_, kInfinity),
       arrival_cursor_s_(types_, 0),
       arrival_open_s_(types_, 0),
@@ -36,6 +39,11 @@ Engine::Engine(const CompiledScenario& model, std::uint64_t seed, int replicatio
     handle_.emplace_back(seed, r, "handle/" + t.name);
     patience_.emplace_back(seed, r, "patience/" + t.name);
     busyness_.emplace_back(seed, r, "busyness/" + t.name);
+    const std::string issue = "issue/" + t.name + "/";
+    auto base = [&](const char* what) { return stream_base(seed, r, issue + what); };
+    streams_.push_back({base("authority"), base("resolve"), base("repeat"), base("handle"),
+                        base("patience"), base("leg"), base("hold"), base("reach"),
+                        base("processing"), base("audit")});
   }
   std::size_t most_agents = 0;
   for (const auto& g : m_.group) most_agents += static_cast<std::size_t>(g.most_agents);
@@ -48,9 +56,16 @@ ReplicationTally Engine::run() {
     for (int d = 0; d < h.days; ++d) {  // each day alone, from empty, on its own clock
       events_.clear();
       items_.clear();
+      issues_.clear();
+      free_issue_ = kNoItem;
       for (auto& q : queues_) q = WorkQueue{};
       for (auto& g : group_) g = Group{};
+      std::fill(reinforcing_.begin(), reinforcing_.end(), 0);
+      std::fill(work_orders_open_.begin(), work_orders_open_.end(), 0);
+      live_waiting_ = 0;
+      live_in_service_ = 0;
       closing_ = false;
+      ended_ = false;
       origin_day_ = d;
       simulate_days(d, d, h.warmup_s);
     }
@@ -94,8 +109,20 @@ void Engine::simulate_days(int first_day, int last_day, double warmup_s) {
         case kOverflowDelay:
           on_overflow_delay(e.subject, e.tag, now);
           break;
-        default:
+        case kAbandonment:
           on_abandonment(e.subject, e.tag, now);
+          break;
+        case kPromiseDeadline:
+          on_promise_deadline(e.subject, e.tag, now);
+          break;
+        case kItemReady:
+          on_item_ready(e.subject, e.tag, now);
+          break;
+        case kReinforcementCheck:
+          on_reinforcement_check(e.subject, e.tag, now);
+          break;
+        default:
+          on_repeat_call(e.subject, e.tag, now);
           break;
       }
     } else {
@@ -104,9 +131,20 @@ void Engine::simulate_days(int first_day, int last_day, double warmup_s) {
     }
     ++events;
   }
-  // Nothing can happen any more: whoever still waits had nobody left to serve them.
+  // Nothing can happen any more: whoever still waits on the line had nobody left to serve them;
+  // work waiting for the next day and open issues stay open.
   for (std::size_t q = 0; q < queues_.size(); ++q) {
+    if (!m_.queue[q].live) continue;
     while (queues_[q].head != kNoItem) abandon(queues_[q].head, now, true);
+  }
+  for (std::uint32_t id = 0; id < items_.size(); ++id) {  // waiting, or still being handed off
+    const WorkItem& item = items_[id];
+    if (item.kind == WorkKind::work_order && item.state != ItemState::free) {
+      recorder_.work_order_open_at_end(item.interval, item.type);
+    }
+  }
+  for (const Issue& issue : issues_) {
+    if (issue.open) recorder_.issue_open_at_end(issue.interval, issue.type);
   }
   recorder_.events(events);
   recorder_.pool_size(static_cast<std::int64_t>(items_.size()));
@@ -150,6 +188,7 @@ void Engine::on_boundary(double now) {
   } else {
     on_close(now);
     if (day_ == last_day_) {
+      ended_ = true;
       next_boundary_s_ = kInfinity;
       return;
     }
@@ -163,6 +202,7 @@ void Engine::on_day_start(double now) {
   if (day_ == first_day_) {
     // The first interval's agents are on duty from the start (of the warm-up, if any).
     recorder_.enter_interval(-1, now);
+    current_interval_ = -1;
     for (std::size_t g = 0; g < groups_; ++g) {
       const int staffed = m_.group[g].staffing[pattern_interval(day_, 0)];
       group_[g] = Group{staffed, staffed, 0, false};
@@ -176,6 +216,7 @@ void Engine::on_day_start(double now) {
 void Engine::on_interval_start(int step, double now) {
   const std::int32_t interval = horizon_interval(day_, step);
   recorder_.enter_interval(interval, now);
+  current_interval_ = interval;
   if (interval > 0) recorder_.intervals_over(interval - 1);
   if (step == 0 && closing_) {
     closing_ = false;
@@ -188,24 +229,19 @@ void Engine::on_interval_start(int step, double now) {
 
 // End of the day's last interval: no more arrivals today. A group whose agents may serve a caller
 // still waiting keeps the last interval's agents on duty until no such caller waits; the others
-// go home once their agents finish. Callers nobody on duty may serve are closed now.
+// go home once their agents finish. Callers nobody on duty may serve are closed now. Work that is
+// not a caller on the line (work orders, call-backs) waits for the next day.
 void Engine::on_close(double now) {
   const std::int32_t last = horizon_interval(day_, static_cast<int>(ipd_) - 1);
   if (last >= 0) recorder_.intervals_over(last);
   closing_ = true;
   for (std::size_t g = 0; g < groups_; ++g) {
-    group_[g].held = group_[g].staffed > 0 && may_serve_someone_waiting(g);
+    group_[g].held = group_[g].staffed > 0 && has_work_at_close(g);
     if (!group_[g].held) release(g, now);
   }
   for (std::size_t q = 0; q < queues_.size(); ++q) {
-    bool served = false;
-    for (std::size_t g = 0; g < groups_ && !served; ++g) {
-      if (!group_[g].held) continue;
-      for (const auto& candidate : m_.group[g].candidates) {
-        if (candidate.queue == static_cast<int>(q)) served = true;
-      }
-    }
-    while (!served && queues_[q].head != kNoItem) abandon(queues_[q].head, now, true);
+    if (!m_.queue[q].live || served_after_close(q)) continue;
+    while (queues_[q].head != kNoItem) abandon(queues_[q].head, now, true);
   }
 }
 
@@ -293,8 +329,11 @@ void Engine::on_arrival(std::size_t c, double now) {
   item.type = static_cast<std::uint32_t>(c);
   item.queue = static_cast<std::uint32_t>(c);
   item.group = -1;
+  item.issue = kNoItem;
+  item.kind = WorkKind::inbound;
   const std::int32_t interval = item.interval;
   recorder_.arrived(interval, c);
+  if (type.tracks_issues) open_issue(id, c, now);
   schedule_next_arrival(c);
   choose_next_arrival();
   if (offer_to_idle_agent(id, m_.queue[c].groups_at_entry, now)) return;
@@ -304,26 +343,52 @@ void Engine::on_arrival(std::size_t c, double now) {
 
 // ---- routing --------------------------------------------------------------------------------
 
-// A new item goes to an idle agent of the first of `groups` that has one.
-bool Engine::offer_to_idle_agent(std::uint32_t id, const std::vector<int>& groups, double now) {
-  for (int g : groups) {
-    Group& group = group_[static_cast<std::size_t>(g)];
+// A new item goes to an idle agent of the first of `groups` that has one and may take it.
+bool Engine::offer_to_idle_agent(std::uint32_t id,
+                                 const std::vector<CompiledScenario::EntryGroup>& groups,
+                                 double now) {
+  for (const auto& entry : groups) {
+    const auto g = static_cast<std::size_t>(entry.group);
+    Group& group = group_[g];
     if (group.idle > 0) {
+      if (entry.condition != Condition::always &&
+          !allowed({0, 0, 0, entry.condition, entry.reinforcement}, g, group.idle - 1)) {
+        continue;
+      }
       --group.idle;
       ++group.busy;
-      report_group(static_cast<std::size_t>(g), now);
-      start_service(id, static_cast<std::size_t>(g), now);
+      report_group(g, now);
+      start_service(id, g, now);
       return true;
     }
   }
   return false;
 }
 
+// Whether a candidate's condition lets group g take its work now, `idle_others` of the group's
+// other agents being idle.
+bool Engine::allowed(const CompiledScenario::Candidate& candidate, std::size_t g,
+                     int idle_others) const {
+  const CompiledScenario::Group& group = m_.group[g];
+  switch (candidate.condition) {
+    case Condition::always:
+      return true;
+    case Condition::reserve:
+      return idle_others >= group.reserve;
+    case Condition::callbacks:
+      return (!group.callbacks_need_empty_queues || live_waiting_ == 0) &&
+             idle_others + 1 >= group.callbacks_idle_at_least;
+    case Condition::reinforcement:
+      return reinforcing_[static_cast<std::size_t>(candidate.reinforcement)] != 0;
+  }
+  return true;
+}
+
 // The one routine that chooses work for a free agent of group g: among the queue heads the group
 // may take now, the best service level, then the earliest key, then the earliest generated. The
 // head of a queue is its first item, and if the group may not take it yet (its overflow delay has
 // not expired) it may take no other item of that queue either.
-std::uint32_t Engine::best_waiting_item(std::size_t g, double now) const {
+std::uint32_t Engine::best_waiting_item(std::size_t g, int idle_others, double now) const {
   std::uint32_t best = kNoItem;
   int best_level = 0;
   for (const auto& candidate : m_.group[g].candidates) {
@@ -332,6 +397,7 @@ std::uint32_t Engine::best_waiting_item(std::size_t g, double now) const {
     if (head == kNoItem) continue;
     const WorkItem& item = items_[head];
     if (!(item.arrival_s + candidate.after_s <= now)) continue;
+    if (candidate.condition != Condition::always && !allowed(candidate, g, idle_others)) continue;
     if (best == kNoItem || WorkPool::goes_before(item, items_[best])) {
       best = head;
       best_level = candidate.level;
@@ -344,7 +410,7 @@ std::uint32_t Engine::best_waiting_item(std::size_t g, double now) const {
 void Engine::fill_idle_agents(std::size_t g, double now) {
   Group& group = group_[g];
   while (group.idle > 0) {
-    const std::uint32_t next = best_waiting_item(g, now);
+    const std::uint32_t next = best_waiting_item(g, group.idle - 1, now);
     if (next == kNoItem) return;
     --group.idle;
     ++group.busy;
@@ -362,7 +428,7 @@ void Engine::agent_done(std::size_t g, double now) {
     report_group(g, now);
     return;
   }
-  const std::uint32_t next = best_waiting_item(g, now);
+  const std::uint32_t next = best_waiting_item(g, group.idle, now);
   if (next != kNoItem) {
     start_service(next, g, now);
     return;
@@ -372,45 +438,87 @@ void Engine::agent_done(std::size_t g, double now) {
   report_group(g, now);
 }
 
+bool Engine::enter_queue(std::uint32_t id, double now) {
+  const auto& queue = m_.queue[items_[id].queue];
+  if (offer_to_idle_agent(id, queue.groups_at_entry, now)) return false;
+  wait(id, now);
+  return true;
+}
+
+void Engine::free_agent(std::size_t g, double now) {
+  agent_done(g, now);
+}
+
+void Engine::take_out_of_queue(std::uint32_t id, double now) {
+  leave_queue(id, now);
+}
+
 // ---- service, waiting and abandonment -------------------------------------------------------
 
-// An agent of group g, already counted busy, starts on item `id` (waiting or just arrived).
+// An agent of group g, already counted busy, starts on item `id` (waiting or new).
 void Engine::start_service(std::uint32_t id, std::size_t g, double now) {
   WorkItem& item = items_[id];
   if (item.state == ItemState::waiting) leave_queue(id, now);
   item.state = ItemState::in_service;
   item.group = static_cast<std::int32_t>(g);
-  const double wait = now - item.arrival_s;
-  recorder_.answered(item.interval, item.type, g, wait, wait <= m_.type[item.type].sl_threshold_s);
-  events_.push(now + item.handle_s, kCompletion, id, 0);
+  if (item.kind == WorkKind::inbound) {
+    const double wait = now - item.arrival_s;
+    recorder_.answered(item.interval, item.type, g, wait,
+                       wait <= m_.type[item.type].sl_threshold_s);
+    if (item.issue == kNoItem && !m_.group[g].has_authority_cost && !m_.has_transfers) {
+      events_.push(now + item.handle_s, kCompletion, id, 0);
+      return;
+    }
+  }
+  start_issue_work(id, g, now);
 }
 
 void Engine::on_completion(std::uint32_t id, double now) {
-  const auto g = static_cast<std::size_t>(items_[id].group);
-  items_.release(id);
-  agent_done(g, now);
+  const WorkItem& item = items_[id];
+  const auto g = static_cast<std::size_t>(item.group);
+  if (item.issue == kNoItem && item.kind == WorkKind::inbound && !m_.has_transfers) {
+    items_.release(id);
+    agent_done(g, now);
+    return;
+  }
+  issue_work_done(id, g, now);
 }
 
 void Engine::wait(std::uint32_t id, double now) {
   WorkItem& item = items_[id];
-  WorkQueue& q = queues_[item.queue];
-  items_.push(q, id);
-  if (item.queue < types_) recorder_.queue_length(item.queue, q.length, now);
+  const std::size_t q = item.queue;
+  WorkQueue& queue = queues_[q];
+  const auto& spec = m_.queue[q];
+  items_.push(queue, id);
+  if (q < types_) recorder_.queue_length(q, queue.length, now);
   const std::uint32_t generation = item.generation;
-  if (m_.type[item.type].has_patience) {
+  if (spec.live) ++live_waiting_;
+  if (item.patience_s != kInfinity) {
     events_.push(now + item.patience_s, kAbandonment, id, generation);
   }
-  const auto& delays = m_.queue[item.queue].delays_s;
-  if (!delays.empty()) {
+  if (!spec.delays_s.empty()) {
     item.next_delay = 0;
-    events_.push(item.arrival_s + delays[0], kOverflowDelay, id, generation);
+    events_.push(item.arrival_s + spec.delays_s[0], kOverflowDelay, id, generation);
   }
+  if (!spec.reinforcements.empty()) watch_reinforcement(q, queue.head == id, now);
+  // A caller who joins a queue after the close (a transfer made in the close-out) and whom no
+  // group still on duty may take is closed at once, as the callers waiting at the close were.
+  if (closing_ && spec.live && !served_after_close(q)) abandon(id, now, true);
 }
 
 void Engine::leave_queue(std::uint32_t id, double now) {
   const std::uint32_t q = items_[id].queue;
+  const bool was_head = queues_[q].head == id;
   items_.unlink(queues_[q], id);
   if (q < types_) recorder_.queue_length(q, queues_[q].length, now);
+  const auto& spec = m_.queue[q];
+  if (spec.live && --live_waiting_ == 0 && m_.has_callbacks) {
+    // Nobody waits on the line any more: outbound agents may turn to their call-backs.
+    for (std::size_t g = 0; g < groups_; ++g) {
+      if (m_.group[g].has_callbacks && group_[g].idle > 0) fill_idle_agents(g, now);
+    }
+  }
+  if (!spec.reinforcements.empty()) watch_reinforcement(q, was_head, now);
   if (closing_) release_groups_with_nothing_to_do(now);
 }
 
@@ -419,7 +527,17 @@ void Engine::on_overflow_delay(std::uint32_t id, std::uint32_t generation, doubl
   WorkItem& item = items_[id];
   if (item.state != ItemState::waiting || item.generation != generation) return;
   const auto& queue = m_.queue[item.queue];
-  if (offer_to_idle_agent(id, queue.groups_by_delay[item.next_delay], now)) return;
+  for (int g : queue.groups_by_delay[item.next_delay]) {
+    Group& group = group_[static_cast<std::size_t>(g)];
+    if (group.idle > 0 && (m_.group[static_cast<std::size_t>(g)].reserve == 0 ||
+                           group.idle - 1 >= m_.group[static_cast<std::size_t>(g)].reserve)) {
+      --group.idle;
+      ++group.busy;
+      report_group(static_cast<std::size_t>(g), now);
+      start_service(id, static_cast<std::size_t>(g), now);
+      return;
+    }
+  }
   if (++item.next_delay < queue.delays_s.size()) {
     events_.push(item.arrival_s + queue.delays_s[item.next_delay], kOverflowDelay, id, generation);
   }
@@ -431,14 +549,26 @@ void Engine::on_abandonment(std::uint32_t id, std::uint32_t generation, double n
   abandon(id, now, false);
 }
 
+// A customer waiting on the line hangs up (or, at the close, nobody is left to serve them).
 void Engine::abandon(std::uint32_t id, double now, bool at_close) {
   const WorkItem& item = items_[id];
   const double wait = now - item.arrival_s;
   const std::int32_t interval = item.interval;
   const std::size_t type = item.type;
+  const std::uint32_t issue = item.issue;
+  const WorkKind kind = item.kind;
   leave_queue(id, now);
-  recorder_.abandoned(interval, type, wait, wait < short_abandon_s_, at_close);
+  if (kind == WorkKind::transfer) {
+    recorder_.transfer_ended(interval, type, wait, false);
+    leg_ended(id, now);
+  } else {
+    recorder_.abandoned(interval, type, wait, wait < short_abandon_s_, at_close);
+  }
   items_.release(id);
+  if (issue != kNoItem) {
+    failure(issue, now);
+    drop_ref(issue);
+  }
 }
 
 // ---- agents ---------------------------------------------------------------------------------
@@ -470,13 +600,44 @@ void Engine::release(std::size_t g, double now) {
 
 void Engine::release_groups_with_nothing_to_do(double now) {
   for (std::size_t g = 0; g < groups_; ++g) {
-    if (group_[g].held && !may_serve_someone_waiting(g)) release(g, now);
+    if (group_[g].held && !has_work_at_close(g)) release(g, now);
   }
 }
 
-bool Engine::may_serve_someone_waiting(std::size_t g) const {
+// After the close a group has work while a caller it may serve waits on the line, or, for a
+// group that takes transfers, while a caller is still with an agent (and may be transferred).
+bool Engine::has_work_at_close(std::size_t g) const {
   for (const auto& candidate : m_.group[g].candidates) {
-    if (queues_[static_cast<std::size_t>(candidate.queue)].length > 0) return true;
+    const auto q = static_cast<std::size_t>(candidate.queue);
+    if (m_.queue[q].live && queues_[q].length > 0 && may_serve_at_close(candidate, g)) return true;
+  }
+  return m_.group[g].takes_transfers && live_in_service_ > 0;
+}
+
+// Whether group g, kept on its last interval's staffing after the close, may take the callers of
+// a candidate queue at all: not for a reinforcement that is off, nor for calls its reserve keeps
+// from it.
+bool Engine::may_serve_at_close(const CompiledScenario::Candidate& candidate, std::size_t g) const {
+  switch (candidate.condition) {
+    case Condition::reserve:
+      return group_[g].staffed > m_.group[g].reserve;
+    case Condition::reinforcement:
+      return reinforcing_[static_cast<std::size_t>(candidate.reinforcement)] != 0;
+    case Condition::callbacks:
+      return false;  // call-backs are no callers on the line
+    case Condition::always:
+      break;
+  }
+  return true;
+}
+
+// After the close: whether a group still on duty may take the callers of live queue q.
+bool Engine::served_after_close(std::size_t q) const {
+  for (std::size_t g = 0; g < groups_; ++g) {
+    if (!group_[g].held) continue;
+    for (const auto& candidate : m_.group[g].candidates) {
+      if (candidate.queue == static_cast<int>(q) && may_serve_at_close(candidate, g)) return true;
+    }
   }
   return false;
 }

@@ -8,6 +8,14 @@
 // The name, not the declaration order, identifies a stream, so adding a contact type or a group
 // leaves every other stream unchanged (common random numbers across plans).
 //
+// Keyed draws. A draw that belongs to an issue (its required authority, whether a contact resolves
+// it, whether and when the customer calls again, the handle time of each leg, hold patience,
+// call-back reach) must not depend on the order in which events happen, because that order
+// changes with staffing. Such draws come from RandomStream::keyed(base, key, attempt): a fresh
+// generator seeded from the stream's base (stream_base(seed, replication, name): the first two
+// steps above), the issue's key and the attempt number, mixed by SplitMix64. Two plans of one
+// scenario therefore draw the same values for the same issue and attempt (common random numbers).
+//
 // uniform() returns a double in [0, 1) with 53 random bits; exponential() uses the inverse
 // transform -log(1 - U), exact up to double rounding. RandomStream also satisfies the
 // UniformRandomBitGenerator requirements (64-bit), so Boost.Random distributions accept it.
@@ -39,22 +47,39 @@ constexpr std::uint64_t fnv1a_64(std::string_view text) {
   return hash;
 }
 
+// The seed word of the stream named `name` of replication `replication` under scenario seed
+// `seed`: its four state words are the next SplitMix64 outputs from it.
+inline std::uint64_t stream_base(std::uint64_t seed, std::uint64_t replication,
+                                 std::string_view name) {
+  std::uint64_t x = seed;
+  x = splitmix64_next(x) ^ replication;
+  return splitmix64_next(x) ^ fnv1a_64(name);
+}
+
 class RandomStream {
  public:
   using result_type = std::uint64_t;
 
   // The stream named `name` of replication `replication` under scenario seed `seed`.
   RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view name) {
-    std::uint64_t x = seed;
-    x = splitmix64_next(x) ^ replication;
-    x = splitmix64_next(x) ^ fnv1a_64(name);
+    std::uint64_t x = stream_base(seed, replication, name);
     for (auto& word : state_) word = splitmix64_next(x);
+  }
+
+  // The generator of draw `attempt` of item `key` in the stream whose base is `base`.
+  static RandomStream keyed(std::uint64_t base, std::uint64_t key, std::uint64_t attempt) {
+    RandomStream stream;
+    std::uint64_t x = base;
+    x = splitmix64_next(x) ^ key;
+    x = splitmix64_next(x) ^ attempt;
+    for (auto& word : stream.state_) word = splitmix64_next(x);
+    return stream;
   }
 
   // A generator in the given xoshiro256** state (not all zero); for tests against the reference.
   static RandomStream from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2,
                                  std::uint64_t s3) {
-    RandomStream stream(0, 0, "");
+    RandomStream stream;
     stream.state_[0] = s0;
     stream.state_[1] = s1;
     stream.state_[2] = s2;
@@ -85,8 +110,9 @@ class RandomStream {
   double exponential() { return -std::log1p(-uniform()); }
 
  private:
+  RandomStream() = default;
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
+  std::uint64_t state_[4] = {};
 };
 
 }  // namespace staffsim::sim

@@ -26,6 +26,33 @@ void accumulate(GroupTally& into, const GroupTally& from) {
   into.busy_agent_s += from.busy_agent_s;
   into.on_duty_agent_s += from.on_duty_agent_s;
   into.handled += from.handled;
+  into.reinforcing_s += from.reinforcing_s;
+}
+
+void accumulate(IssueTally& into, const IssueTally& from) {
+  into.issues += from.issues;
+  into.resolved += from.resolved;
+  into.resolved_first_contact += from.resolved_first_contact;
+  into.abandoned += from.abandoned;
+  into.open_end += from.open_end;
+  into.complaints += from.complaints;
+  into.contacts_of_resolved += from.contacts_of_resolved;
+  into.resolution_s += from.resolution_s;
+  into.repeats += from.repeats;
+  for (std::size_t k = 0; k < 4; ++k) into.escalated[k] += from.escalated[k];
+  into.transfers_answered += from.transfers_answered;
+  into.transfers_abandoned += from.transfers_abandoned;
+  into.transfer_hold_s += from.transfer_hold_s;
+  into.work_orders += from.work_orders;
+  into.work_orders_done += from.work_orders_done;
+  into.work_orders_in_time += from.work_orders_in_time;
+  into.work_orders_open_end += from.work_orders_open_end;
+  into.work_order_age_s += from.work_order_age_s;
+  into.work_order_area_s += from.work_order_area_s;
+  into.callbacks_promised += from.callbacks_promised;
+  into.callbacks_reached += from.callbacks_reached;
+  into.callbacks_kept += from.callbacks_kept;
+  into.audits += from.audits;
 }
 
 }  // namespace
@@ -46,12 +73,26 @@ Recorder::Recorder(const CompiledScenario& model)
       day_histogram_(static_cast<std::size_t>(model.days) * types_),
       day_open_intervals_(static_cast<std::size_t>(model.days) * types_, model.intervals_per_day),
       day_p90_(static_cast<std::size_t>(model.days) * types_, kNaN),
-      horizon_histogram_(types_) {}
+      horizon_histogram_(types_),
+      reinforcing_(groups_count_) {
+  if (model.tracks_issues) {
+    issues_.resize(static_cast<std::size_t>(model.intervals) * types_);
+    resolution_.resize(static_cast<std::size_t>(model.days) * types_);
+    work_order_age_.resize(static_cast<std::size_t>(model.days) * types_);
+    work_orders_open_.resize(types_);
+  }
+}
 
 void Recorder::enter_interval(std::int64_t interval, double now) {
   for (std::size_t c = 0; c < types_; ++c) queue_length(c, queue_[c].value, now);
   for (std::size_t g = 0; g < groups_count_; ++g) {
     group_agents(g, group_[g].busy, group_[g].on_duty, now);
+  }
+  for (std::size_t c = 0; c < work_orders_open_.size(); ++c) {
+    work_orders_open(c, work_orders_open_[c].value, now);
+  }
+  for (std::size_t g = 0; g < groups_count_; ++g) {
+    reinforcing(g, static_cast<int>(reinforcing_[g].value), now);
   }
   current_ = interval;
   if (current_ >= 0) {
@@ -76,6 +117,113 @@ void Recorder::intervals_over(std::int64_t interval) {
 void Recorder::restart(double now) {
   for (auto& q : queue_) q = TimeWeighted{0, now};
   for (auto& g : group_) g = GroupClock{0, 0, now};
+  for (auto& w : work_orders_open_) w = TimeWeighted{0, now};
+  for (auto& r : reinforcing_) r = TimeWeighted{0, now};
+}
+
+// ---- issues and escalation ----------------------------------------------------------------------
+
+void Recorder::issue_opened(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->issues;
+}
+
+void Recorder::issue_resolved(std::int32_t interval, std::size_t type, double resolution_s,
+                              int contacts, bool first_contact) {
+  IssueTally* t = issue_at(interval, type);
+  if (t == nullptr) return;
+  ++t->resolved;
+  if (first_contact) ++t->resolved_first_contact;
+  t->contacts_of_resolved += contacts;
+  t->resolution_s += resolution_s;
+  resolution_[(static_cast<std::size_t>(interval) / ipd_) * types_ + type].add(resolution_s);
+}
+
+void Recorder::issue_abandoned(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->abandoned;
+}
+
+void Recorder::issue_open_at_end(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->open_end;
+}
+
+void Recorder::complaint(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->complaints;
+}
+
+void Recorder::repeat_contact(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->repeats;
+}
+
+void Recorder::escalated(std::int32_t interval, std::size_t type, int kind) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->escalated[kind];
+}
+
+void Recorder::transfer_ended(std::int32_t interval, std::size_t type, double hold_s,
+                              bool answered) {
+  IssueTally* t = issue_at(interval, type);
+  if (t == nullptr) return;
+  ++(answered ? t->transfers_answered : t->transfers_abandoned);
+  t->transfer_hold_s += hold_s;
+}
+
+void Recorder::work_order_created(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->work_orders;
+}
+
+void Recorder::work_order_done(std::int32_t interval, std::size_t type, double age_s,
+                               bool in_time) {
+  IssueTally* t = issue_at(interval, type);
+  if (t == nullptr) return;
+  ++t->work_orders_done;
+  if (in_time) ++t->work_orders_in_time;
+  t->work_order_age_s += age_s;
+  work_order_age_[(static_cast<std::size_t>(interval) / ipd_) * types_ + type].add(age_s);
+}
+
+void Recorder::work_order_open_at_end(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->work_orders_open_end;
+}
+
+void Recorder::work_orders_open(std::size_t type, std::int64_t open, double now) {
+  TimeWeighted& w = work_orders_open_[type];
+  if (current_ >= 0) {
+    issues_[static_cast<std::size_t>(current_) * types_ + type].work_order_area_s +=
+        static_cast<double>(w.value) * (now - w.since_s);
+  }
+  w.value = open;
+  w.since_s = now;
+}
+
+void Recorder::callback_promised(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->callbacks_promised;
+}
+
+void Recorder::callback_reached(std::int32_t interval, std::size_t type, bool kept) {
+  IssueTally* t = issue_at(interval, type);
+  if (t == nullptr) return;
+  ++t->callbacks_reached;
+  if (kept) ++t->callbacks_kept;
+}
+
+void Recorder::audit(std::int32_t interval, std::size_t type) {
+  if (IssueTally* t = issue_at(interval, type)) ++t->audits;
+}
+
+void Recorder::handled_work(std::int32_t interval, std::size_t type, std::size_t g) {
+  if (interval < 0) return;
+  const std::size_t group_at = static_cast<std::size_t>(interval) * groups_count_ + g;
+  ++groups_[group_at].handled;
+  ++handled_[group_at * types_ + type];
+}
+
+void Recorder::reinforcing(std::size_t g, int reinforcing, double now) {
+  TimeWeighted& r = reinforcing_[g];
+  if (current_ >= 0) {
+    groups_[static_cast<std::size_t>(current_) * groups_count_ + g].reinforcing_s +=
+        static_cast<double>(r.value) * (now - r.since_s);
+  }
+  r.value = reinforcing;
+  r.since_s = now;
 }
 
 WaitHistogram* Recorder::new_histogram() {
@@ -159,6 +307,33 @@ ReplicationTally Recorder::finish(double now) {
   }
   for (std::size_t c = 0; c < types_; ++c) {
     out.contacts[horizon * types_ + c].wait_p90_s = horizon_histogram_[c].quantile(0.9);
+  }
+  if (!issues_.empty()) {
+    out.issues.resize(periods * types_);
+    std::copy(issues_.begin(), issues_.end(), out.issues.begin());
+    for (std::size_t i = 0; i < intervals * types_; ++i) {
+      out.issues[i].resolution_p90_s = kNaN;
+      out.issues[i].work_order_age_p90_s = kNaN;
+    }
+    for (std::size_t i = 0; i < intervals; ++i) {
+      const std::size_t day = intervals + i / ipd_;
+      for (std::size_t c = 0; c < types_; ++c) {
+        accumulate(out.issues[day * types_ + c], issues_[i * types_ + c]);
+      }
+    }
+    for (std::size_t c = 0; c < types_; ++c) {
+      LogHistogram resolution, age;
+      for (std::size_t d = 0; d < days; ++d) {
+        IssueTally& t = out.issues[(intervals + d) * types_ + c];
+        t.resolution_p90_s = resolution_[d * types_ + c].quantile(0.9);
+        t.work_order_age_p90_s = work_order_age_[d * types_ + c].quantile(0.9);
+        resolution.merge(resolution_[d * types_ + c]);
+        age.merge(work_order_age_[d * types_ + c]);
+        accumulate(out.issues[horizon * types_ + c], t);
+      }
+      out.issues[horizon * types_ + c].resolution_p90_s = resolution.quantile(0.9);
+      out.issues[horizon * types_ + c].work_order_age_p90_s = age.quantile(0.9);
+    }
   }
   out.contacts_generated = generated_;
   out.events = events_;

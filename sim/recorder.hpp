@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "sim/compiled_scenario.hpp"
+#include "sim/log_histogram.hpp"
 #include "sim/wait_histogram.hpp"
 
 namespace staffsim::sim {
@@ -41,16 +42,52 @@ struct ContactTally {
   std::int64_t max_queue = 0;
 };
 
+// Raw statistics of issues and their escalations, per contact type and period. Two attributions:
+// issue figures count in the interval of the issue's FIRST contact, under its first contact's
+// type; contact figures count in the interval in which the contact (or the contact that created
+// the transfer, work order or call-back) arrived, under that contact's type.
+struct IssueTally {
+  // Issue figures.
+  std::int64_t issues = 0;  // first contacts
+  std::int64_t resolved = 0;
+  std::int64_t resolved_first_contact = 0;  // during its first contact (transfers included)
+  std::int64_t abandoned = 0;               // given up for good
+  std::int64_t open_end = 0;                // still open when the horizon ends
+  std::int64_t complaints = 0;              // became a complaint
+  std::int64_t contacts_of_resolved = 0;    // inbound contacts of the resolved issues
+  double resolution_s = 0;                  // sum of resolution times (first contact to resolved)
+  double resolution_p90_s = 0;              // days and horizon only; NaN in intervals
+  // Contact figures.
+  std::int64_t repeats = 0;        // inbound contacts about an issue already open
+  std::int64_t escalated[4] = {};  // [EscalationKind]: contacts that ended in that path
+  std::int64_t transfers_answered = 0;
+  std::int64_t transfers_abandoned = 0;
+  double transfer_hold_s = 0;  // hold of transfers answered or abandoned
+  std::int64_t work_orders = 0;
+  std::int64_t work_orders_done = 0;
+  std::int64_t work_orders_in_time = 0;  // done by their deadline
+  std::int64_t work_orders_open_end = 0;
+  double work_order_age_s = 0;      // sum of the ages of those done, creation to done
+  double work_order_age_p90_s = 0;  // days and horizon only; NaN in intervals
+  double work_order_area_s = 0;     // clock time: integral of open work orders of the type
+  std::int64_t callbacks_promised = 0;
+  std::int64_t callbacks_reached = 0;
+  std::int64_t callbacks_kept = 0;  // reached within the promised window
+  std::int64_t audits = 0;
+};
+
 // Raw statistics of one agent group over one period of one replication.
 struct GroupTally {
   double busy_agent_s = 0;
   double on_duty_agent_s = 0;
-  std::int64_t handled = 0;
+  std::int64_t handled = 0;  // items completed: contacts, transfers, work orders, ...
+  double reinforcing_s = 0;  // clock time while the group reinforces another queue
 };
 
 // Periods: the horizon's intervals [0, I), then the days [I, I + D), then the whole horizon I + D.
 struct ReplicationTally {
   std::vector<ContactTally> contacts;  // [period * types + type]
+  std::vector<IssueTally> issues;      // [period * types + type]; empty without issues
   std::vector<GroupTally> groups;      // [period * groups + group]
   std::vector<std::int64_t> handled;   // [(period * groups + group) * types + type]
   std::int64_t contacts_generated = 0;
@@ -136,6 +173,28 @@ class Recorder {
     add_wait(at, interval, wait_s);
   }
 
+  // ---- issues and escalation (recorder.cpp; interval -1 = not counted) -------------------------
+  void issue_opened(std::int32_t interval, std::size_t type);
+  void issue_resolved(std::int32_t interval, std::size_t type, double resolution_s, int contacts,
+                      bool first_contact);
+  void issue_abandoned(std::int32_t interval, std::size_t type);
+  void issue_open_at_end(std::int32_t interval, std::size_t type);
+  void complaint(std::int32_t interval, std::size_t type);
+  void repeat_contact(std::int32_t interval, std::size_t type);
+  void escalated(std::int32_t interval, std::size_t type, int kind);
+  void transfer_ended(std::int32_t interval, std::size_t type, double hold_s, bool answered);
+  void work_order_created(std::int32_t interval, std::size_t type);
+  void work_order_done(std::int32_t interval, std::size_t type, double age_s, bool in_time);
+  void work_order_open_at_end(std::int32_t interval, std::size_t type);
+  void work_orders_open(std::size_t type, std::int64_t open, double now);
+  void callback_promised(std::int32_t interval, std::size_t type);
+  void callback_reached(std::int32_t interval, std::size_t type, bool kept);
+  void audit(std::int32_t interval, std::size_t type);
+  // An item other than an inbound contact completed by group g (attributed like its contact).
+  void handled_work(std::int32_t interval, std::size_t type, std::size_t g);
+  // Group g reinforces (reinforcing = 1) or stops reinforcing (0) another queue.
+  void reinforcing(std::size_t g, int reinforcing, double now);
+
   // ---- engine figures --------------------------------------------------------------------------
   void events(std::int64_t n) { events_ += n; }
   void pool_size(std::int64_t n) {
@@ -189,6 +248,16 @@ class Recorder {
   std::int64_t generated_ = 0;
   std::int64_t events_ = 0;
   std::int64_t peak_pool_ = 0;
+
+  // Issues: tallies by interval, day histograms of resolution times and work-order ages.
+  IssueTally* issue_at(std::int32_t interval, std::size_t type) {
+    return interval < 0 ? nullptr : &issues_[static_cast<std::size_t>(interval) * types_ + type];
+  }
+  std::vector<IssueTally> issues_;              // [horizon interval * types + type]
+  std::vector<LogHistogram> resolution_;        // [day * types + type]
+  std::vector<LogHistogram> work_order_age_;    // [day * types + type]
+  std::vector<TimeWeighted> work_orders_open_;  // [type]
+  std::vector<TimeWeighted> reinforcing_;       // [group]
 };
 
 }  // namespace staffsim::sim

@@ -78,6 +78,39 @@ struct ContactKpis {
                         // interval) divided by the period's nominal length
   Estimate max_queue;   // largest number of contacts of this type waiting at once (clock time)
   TargetVerdicts verdicts;  // of this period's estimates against the type's targets
+
+  // Issues and escalation: types with `issues` or `repeat` (and the complaint types they feed);
+  // 0 or NaN for other types. ISSUE figures count in the period of the issue's first contact,
+  // under its first contact's type; CONTACT figures in the period of the contact that led to them.
+  Estimate issues;                       // issue: issues opened (first contacts)
+  Estimate issues_resolved;              // issue
+  Estimate issues_abandoned;             // issue: the customer gave up for good
+  Estimate issues_open_end;              // issue: still open when the horizon ended
+  Estimate first_contact_resolution;     // issue: resolved during the first contact / issues
+  Estimate contacts_per_resolved_issue;  // issue: inbound contacts of resolved issues / resolved
+  Estimate resolution_time_s;            // issue: mean time from first contact to resolution
+  Estimate resolution_time_p90_s;        // issue: its 90th percentile (days and horizon; NaN per
+                                         // interval); log-binned, relative error <= 2%
+  Estimate complaints;                   // issue: issues that became complaints
+  Estimate repeat_share;                 // contact: repeat contacts / offered
+  // contact: contacts (answered or transferred to) that ended in each escalation path, per
+  // contact handled (answered contacts + transfers answered)
+  Estimate escalation_rate_transfer;
+  Estimate escalation_rate_work_order;
+  Estimate escalation_rate_callback;
+  Estimate escalation_rate_ask_to_call_again;
+  Estimate transfers;                    // contact: transfers answered or abandoned on hold
+  Estimate transfer_hold_s;              // contact: mean time on hold of those transfers
+  Estimate transfer_abandon_rate;        // contact: abandoned on hold / transfers
+  Estimate work_orders;                  // contact: work orders created
+  Estimate work_orders_within_deadline;  // contact: done by their deadline / done
+  Estimate work_order_age_p90_s;         // contact: 90th percentile of the age when done (days
+                                         // and horizon; NaN per interval)
+  Estimate work_orders_open_end;         // contact: created and still not done at the end
+  Estimate work_order_backlog;           // clock time: time-average open work orders of the type
+  Estimate callbacks_promised;           // contact
+  Estimate callbacks_kept_share;         // contact: reached within the promised window / promised
+  Estimate audits;                       // issue: audit work orders its resolutions created
 };
 
 // KPIs of one agent group over one period.
@@ -88,9 +121,13 @@ struct GroupKpis {
   Estimate occupancy;
   Estimate busy_agent_s;     // agent-seconds spent handling contacts
   Estimate on_duty_agent_s;  // agent-seconds on duty (denominator of occupancy)
-  Estimate handled;          // contacts this group answered (attributed to their arrival interval)
+  Estimate handled;          // items this group took: contacts answered, transfers, work orders,
+                             // call-back attempts, audits (attributed to their contact's interval)
   std::vector<Estimate> handled_by_type;        // [contact type], counts
   std::vector<Estimate> handled_share_by_type;  // [contact type], handled_by_type / handled
+  Estimate agent_hours;                         // on-duty agent-seconds / 3600
+  Estimate cost;             // agent_hours x cost per agent-hour; NaN without a cost
+  Estimate reinforcement_s;  // clock time while the group reinforced another queue
 };
 
 // Raw integer counts of one contact type in one replication over the whole horizon; useful for
@@ -106,6 +143,17 @@ struct ReplicationCounts {
   double wait_sum_s = 0;  // sum of the waits of all offered contacts
 };
 
+// Raw integer counts of the issues of one contact type in one replication over the whole
+// horizon (first contacts' type), for conservation checks: every issue ends resolved, abandoned
+// or open at the end.
+struct IssueCounts {
+  std::int64_t issues = 0;
+  std::int64_t resolved = 0;
+  std::int64_t abandoned = 0;
+  std::int64_t open_end = 0;
+  std::int64_t repeats = 0;  // repeat contacts offered of this type
+};
+
 struct Results {
   // Indices: contact types and groups in scenario order; interval i is the global interval index
   // (day * intervals_per_day + interval of the day), d the day.
@@ -116,6 +164,9 @@ struct Results {
   std::vector<std::vector<GroupKpis>> by_group_day;                // [day][group]
   std::vector<std::vector<GroupKpis>> by_group_interval;           // [interval][group]
   std::vector<std::vector<ReplicationCounts>> replication_counts;  // [replication][type]
+  std::vector<std::vector<IssueCounts>> replication_issues;        // [replication][type]
+  Estimate agent_hours;                                            // all groups, whole horizon
+  Estimate cost;  // all groups with a cost per agent-hour; NaN when none has one
 
   int replications = 0;                 // R actually simulated
   std::uint64_t seed = 0;               // the scenario seed actually used

@@ -43,6 +43,94 @@ void check_distribution(const DurationDistribution& d, const std::string& where)
       d);
 }
 
+bool probability(double x) {
+  return std::isfinite(x) && x >= 0 && x <= 1;
+}
+
+bool valid_group(const Scenario& s, int g) {
+  return g >= 0 && static_cast<std::size_t>(g) < s.agent_groups.size();
+}
+
+void check_callback(const Scenario& s, const CallbackPolicy& c, const std::string& where) {
+  check(valid_group(s, c.group), where + ".group must name an agent group");
+  check(positive(c.within_s), where + ".within must be positive");
+  check(std::isfinite(c.reach) && c.reach > 0 && c.reach <= 1, where + ".reach must be in (0, 1]");
+  check(c.attempts >= 1, where + ".attempts must be at least 1");
+  check(non_negative(c.retry_after_s), where + ".retry_after must be non-negative");
+  check(non_negative(c.attempt_s), where + ".attempt_time must be non-negative");
+  if (c.handle_time) check_distribution(*c.handle_time, where + ".handle_time");
+}
+
+// An escalation of issues of `level`: its target must be able to resolve them.
+void check_escalation(const Scenario& s, const Escalation& e, int level, const std::string& where) {
+  auto authority = [&](int g) { return s.agent_groups[static_cast<std::size_t>(g)].authority; };
+  switch (e.kind) {
+    case EscalationKind::transfer:
+      check(valid_group(s, e.transfer.to), where + ".transfer.to must name an agent group");
+      check(level == 0 || authority(e.transfer.to) >= level,
+            where + ".transfer.to must have the authority of the level it takes");
+      check_distribution(e.transfer.handle_time, where + ".transfer.handle_time");
+      if (e.transfer.patience)
+        check_distribution(*e.transfer.patience, where + ".transfer.patience");
+      break;
+    case EscalationKind::work_order:
+      check(valid_group(s, e.work_order.to), where + ".work_order.to must name an agent group");
+      check(level == 0 || authority(e.work_order.to) >= level,
+            where + ".work_order.to must have the authority of the level it takes");
+      check(positive(e.work_order.deadline_s), where + ".work_order.deadline must be positive");
+      check_distribution(e.work_order.processing, where + ".work_order.processing");
+      if (e.work_order.hand_off) {
+        check_distribution(*e.work_order.hand_off, where + ".work_order.hand_off");
+      }
+      if (e.work_order.then_callback) {
+        check_callback(s, *e.work_order.then_callback, where + ".work_order.then.callback");
+      }
+      break;
+    case EscalationKind::callback:
+      check_callback(s, e.callback, where + ".callback");
+      break;
+    case EscalationKind::ask_to_call_again:
+      break;
+  }
+}
+
+void check_issue_model(const Scenario& s, const ContactType& type, const std::string& where) {
+  const IssueModel& m = *type.issues;
+  const std::string at = where + ".issues";
+  check(!m.required_authority.empty() &&
+            m.required_authority.size() <= static_cast<std::size_t>(kMaxAuthority),
+        at + ".required_authority must give 1 to " + std::to_string(kMaxAuthority) + " levels");
+  double sum = 0;
+  for (double p : m.required_authority) {
+    check(probability(p), at + ".required_authority shares must be in [0, 1]");
+    sum += p;
+  }
+  check(std::abs(sum - 1) < 1e-9, at + ".required_authority shares must sum to 1");
+  check(probability(m.resolve_probability), at + ".resolve_probability must be in [0, 1]");
+  check(m.max_transfers >= 0, at + ".max_transfers must be non-negative");
+  check(m.escalation.size() <= m.required_authority.size(),
+        at + ".escalation names a level above the highest required level");
+  for (std::size_t l = 0; l < m.escalation.size(); ++l) {
+    if (m.escalation[l]) {
+      check_escalation(s, *m.escalation[l], static_cast<int>(l) + 1,
+                       at + ".escalation[" + std::to_string(l + 1) + "]");
+    }
+  }
+  check_escalation(s, m.unresolved, 0, at + ".unresolved");
+  // Every level some group that may take the contact cannot resolve needs an escalation path.
+  for (std::size_t l = 0; l < m.required_authority.size(); ++l) {
+    if (m.required_authority[l] == 0) continue;
+    const int level = static_cast<int>(l) + 1;
+    for (const RouteStep& step : type.routing) {
+      if (!valid_group(s, step.group)) continue;
+      const auto& g = s.agent_groups[static_cast<std::size_t>(step.group)];
+      check(g.authority >= level || (l < m.escalation.size() && m.escalation[l]),
+            at + ".escalation: level " + std::to_string(level) + " has no escalation path, and " +
+                g.name + " (authority " + std::to_string(g.authority) + ") takes these contacts");
+    }
+  }
+}
+
 }  // namespace
 
 double mean_of(const DurationDistribution& d) {
@@ -110,6 +198,59 @@ void validate(const Scenario& s) {
       check(step.group >= 0 && static_cast<std::size_t>(step.group) < s.agent_groups.size(),
             where + ": routing names an unknown group");
       check(non_negative(step.after_s), where + ": routing delay must be non-negative");
+    }
+    if (type.issues) check_issue_model(s, type, where);
+    if (type.repeat) {
+      const RepeatBehaviour& r = *type.repeat;
+      check(probability(r.probability), where + ".repeat.probability must be in [0, 1]");
+      check_distribution(r.delay, where + ".repeat.delay");
+      check(r.complaint_after >= 0, where + ".repeat.complaint_after must be non-negative");
+      if (r.complaint_after > 0) {
+        check(r.complaint_type >= 0 &&
+                  static_cast<std::size_t>(r.complaint_type) < s.contact_types.size() &&
+                  &s.contact_types[static_cast<std::size_t>(r.complaint_type)] != &type,
+              where + ".repeat.complaint_type must name another contact type");
+      }
+    }
+  }
+  for (std::size_t g = 0; g < s.agent_groups.size(); ++g) {
+    const auto& group = s.agent_groups[g];
+    std::string where = "agent_groups[" + std::to_string(g) + "]";
+    check(group.authority >= 1 && group.authority <= kMaxAuthority,
+          where + ".authority must be 1 to " + std::to_string(kMaxAuthority));
+    const AuthorityCost& cost = group.authority_cost;
+    check(positive(cost.handle_time_factor),
+          where + ".authority_cost.handle_time_factor must be positive");
+    check(non_negative(cost.added_s), where + ".authority_cost.added_time must be non-negative");
+    check(probability(cost.audit_share), where + ".authority_cost.audit_share must be in [0, 1]");
+    if (cost.audit_share > 0) {
+      check(cost.audit && valid_group(s, cost.audit->to),
+            where + ".authority_cost.audit must name the group that does the audits");
+      check_distribution(cost.audit->processing, where + ".authority_cost.audit.processing");
+    }
+    check(group.reserve >= 0, where + ".reserve must be non-negative");
+    check(group.callbacks_when.idle_at_least >= 0,
+          where + ".callbacks_when.idle_at_least must be non-negative");
+    if (group.cost_per_hour) {
+      check(non_negative(*group.cost_per_hour), where + ".cost_per_hour must be non-negative");
+    }
+  }
+  for (std::size_t r = 0; r < s.reinforcement.size(); ++r) {
+    const Reinforcement& rule = s.reinforcement[r];
+    std::string where = "reinforcement[" + std::to_string(r) + "]";
+    check(valid_group(s, rule.group), where + ".group must name an agent group");
+    check(rule.type >= 0 && static_cast<std::size_t>(rule.type) < s.contact_types.size(),
+          where + ".takes must name a contact type");
+    check(rule.start_queue.has_value() != rule.start_oldest_wait_s.has_value(),
+          where + ".start must give either queue or oldest_wait");
+    if (rule.start_queue) {
+      check(*rule.start_queue >= 1, where + ".start.queue must be at least 1");
+      check(rule.stop_queue >= 0 && rule.stop_queue < *rule.start_queue,
+            where + ".stop.queue must be non-negative and below start.queue");
+    }
+    if (rule.start_oldest_wait_s) {
+      check(positive(*rule.start_oldest_wait_s), where + ".start.oldest_wait must be positive");
+      check(rule.stop_queue >= 0, where + ".stop.queue must be non-negative");
     }
   }
 }

@@ -51,6 +51,7 @@ double mean_of(const DurationDistribution& d);
 // is still open at the close carries over the night: work waiting for an agent, customers who will
 // call again. A window of 24 hours is open around the clock.
 inline constexpr std::int64_t kMaxHorizonIntervals = 1'000'000;  // intervals x days
+inline constexpr int kMaxAuthority = 9;                          // authority levels 1 .. 9
 
 struct Horizon {
   double interval_s = 1800;   // length of one planning interval
@@ -115,6 +116,83 @@ struct RouteStep {
 // A closed contact type has no arrivals; a closed group has no agent on duty.
 using OpenIntervals = std::vector<std::uint8_t>;
 
+// ---- Issues that outlive a call -------------------------------------------------------------
+//
+// Each first contact of a type with an issue model opens an ISSUE: the customer's problem, with a
+// required authority level. Every later contact about it (a repeat call, a complaint, a transfer,
+// a call-back, a work order) belongs to the same issue, which ends resolved, abandoned for good
+// (the customer gives up) or open at the end of the horizon. Levels are 1, 2, 3, ...; a group of
+// authority A resolves issues of level <= A (with the type's resolve probability).
+
+// A promise to call the customer back: outbound work for `group`, taken only when the group's
+// call-back rule allows (AgentGroup::callbacks_when). Each attempt reaches the customer with
+// probability `reach`; a reached call-back resolves the issue. The promise is kept when the
+// customer is reached within `within_s` of the promise.
+struct CallbackPolicy {
+  int group = -1;
+  double within_s = 4 * 3600.0;
+  double reach = 1;             // probability that one attempt reaches the customer
+  int attempts = 1;             // attempts at most
+  double retry_after_s = 1800;  // from a failed attempt to the next
+  double attempt_s = 60;        // agent time of an attempt that does not reach the customer
+  std::optional<DurationDistribution> handle_time;  // of a reached call; default: the type's
+};
+
+// The customer waits on hold for `to` (its own queue there). Warm: the first agent stays on the
+// line, busy, until the transfer is answered or the customer hangs up.
+struct TransferPolicy {
+  int to = -1;
+  bool warm = false;
+  DurationDistribution handle_time = Exponential{300};
+  std::optional<DurationDistribution> patience;  // hold patience; nullopt: nobody hangs up
+};
+
+// A ticket for the back-office group `to`, which reaches its queue after the `hand_off` delay and
+// is processed in the group's order (FIFO or earliest deadline first) for `processing` of agent
+// time. Processing resolves the issue; with
+// `then_callback` the customer learns it from a call-back (resolved when reached).
+struct WorkOrderPolicy {
+  int to = -1;
+  double deadline_s = 48 * 3600.0;
+  DurationDistribution processing = Exponential{1800};
+  // Elapsed time before the ticket reaches the back office's queue (hand-offs between teams,
+  // waiting for a third party): no agent time. nullopt: at once.
+  std::optional<DurationDistribution> hand_off;
+  std::optional<CallbackPolicy> then_callback;
+};
+
+enum class EscalationKind { ask_to_call_again, transfer, work_order, callback };
+
+// What happens to an issue a contact did not resolve.
+struct Escalation {
+  EscalationKind kind = EscalationKind::ask_to_call_again;
+  TransferPolicy transfer;
+  WorkOrderPolicy work_order;
+  CallbackPolicy callback;
+};
+
+struct IssueModel {
+  std::vector<double> required_authority = {1.0};  // [level - 1]: probability, summing to 1
+  double resolve_probability = 1;                  // when the agent's authority suffices
+  // [level - 1]: what an agent whose authority is below the level does (nullopt for levels every
+  // group that may take the contact can resolve).
+  std::vector<std::optional<Escalation>> escalation;
+  Escalation unresolved;  // when the authority sufficed but the contact did not resolve
+  int max_transfers = 2;  // transfers per issue; beyond them the unresolved policy applies
+};
+
+// A customer whose issue is still open after a failure (hung up in the queue or on hold, asked to
+// call again, promise missed, work order late) calls again with `probability` after `delay`,
+// counted in the opening hours of the type they call (a 2-hour delay from 20:30 ends at 08:30 on
+// the next open day, for a type open 07:00-21:00). From the `complaint_after`-th failure on, the
+// next contact is of `complaint_type` (0 = never).
+struct RepeatBehaviour {
+  double probability = 0;
+  DurationDistribution delay = Exponential{7200};
+  int complaint_after = 0;
+  int complaint_type = -1;
+};
+
 struct ContactType {
   std::string name;
   int priority = 0;  // higher is served first
@@ -122,14 +200,62 @@ struct ContactType {
   DurationDistribution handle_time = Exponential{300};
   std::optional<DurationDistribution> patience;  // nullopt: nobody abandons
   Targets targets;
-  std::vector<RouteStep> routing;  // in order of preference; never empty
-  OpenIntervals open;              // when contacts of this type may arrive
+  std::vector<RouteStep> routing;         // in order of preference; never empty
+  OpenIntervals open;                     // when contacts of this type may arrive
+  std::optional<IssueModel> issues;       // nullopt: every answered contact settles its matter
+  std::optional<RepeatBehaviour> repeat;  // nullopt: nobody calls again
+};
+
+// Back-office audit work created by a share of the resolutions a group makes.
+struct AuditWork {
+  int to = -1;
+  DurationDistribution processing = Exponential{600};
+};
+
+// The cost of a group's authority: every contact it handles takes longer, and a share of the
+// issues it resolves create audit work.
+struct AuthorityCost {
+  double handle_time_factor = 1;
+  double added_s = 0;
+  double audit_share = 0;
+  std::optional<AuditWork> audit;
+};
+
+// Which live work a group takes first: transfers (escalations) or inbound calls. With `reserve`
+// = K > 0, escalations come first and an agent takes an inbound call only while at least K other
+// agents of the group are idle, so K agents stay free for escalations.
+enum class ServiceOrder { escalations_first, calls_first };
+enum class WorkOrderOrder { fifo, earliest_deadline };
+
+// When an outbound group takes call-backs: only when no caller waits anywhere in the centre
+// (queue_empty) and at least `idle_at_least` of its agents are idle (the taker included).
+struct CallbackRule {
+  bool queue_empty = true;
+  int idle_at_least = 1;
 };
 
 struct AgentGroup {
   std::string name;
   std::vector<int> staffing;  // agents on duty, one per interval of the horizon
   OpenIntervals open;         // staffing counts only in open intervals
+  int authority = 1;
+  AuthorityCost authority_cost;
+  ServiceOrder first = ServiceOrder::escalations_first;
+  int reserve = 0;  // agents kept free for escalations (0 = none)
+  WorkOrderOrder order = WorkOrderOrder::fifo;
+  CallbackRule callbacks_when;
+  std::optional<double> cost_per_hour;  // per agent-hour on duty
+};
+
+// While the queue of `type` is long, the second-line `group` takes that type too: from when its
+// length reaches `start_queue` (or its oldest caller has waited `start_oldest_wait_s`) until it
+// drops to `stop_queue` or below.
+struct Reinforcement {
+  int group = -1;
+  int type = -1;
+  std::optional<std::int64_t> start_queue;
+  std::optional<double> start_oldest_wait_s;
+  std::int64_t stop_queue = 0;
 };
 
 struct Scenario {
@@ -140,6 +266,7 @@ struct Scenario {
   int replications = 30;
   std::uint64_t seed = 1;
   double short_abandon_s = 5;  // abandons faster than this are "short abandons"
+  std::vector<Reinforcement> reinforcement;
 };
 
 // Checks the invariants above (sizes, signs, indices) and throws staffsim::InvalidInput naming the

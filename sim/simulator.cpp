@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -14,6 +15,8 @@
 
 namespace staffsim::sim {
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 TargetVerdict at_least(const Estimate& e, double target) {
   if (e.ci_low >= target) return TargetVerdict::met;
@@ -84,6 +87,64 @@ ContactKpis contact_kpis(const std::vector<const ContactTally*>& t, const Contac
   }
   if (type.targets.max_asa_s) k.verdicts.asa = at_most(k.asa_s, *type.targets.max_asa_s);
   return k;
+}
+
+// The issue and escalation KPIs of one type and period (sim/results.hpp), from the raw issue
+// tallies of every replication and the contact tallies (for the offered and answered counts).
+void issue_kpis(ContactKpis& k, const std::vector<const IssueTally*>& t,
+                const std::vector<const ContactTally*>& contacts, double period_s) {
+  using T = IssueTally;
+  const auto issues = column(t, [](const T& x) { return x.issues; });
+  const auto resolved = column(t, [](const T& x) { return x.resolved; });
+  k.issues = mean_estimate(issues);
+  k.issues_resolved = mean_estimate(resolved);
+  k.issues_abandoned = mean_estimate(column(t, [](const T& x) { return x.abandoned; }));
+  k.issues_open_end = mean_estimate(column(t, [](const T& x) { return x.open_end; }));
+  k.first_contact_resolution =
+      ratio_estimate(column(t, [](const T& x) { return x.resolved_first_contact; }), issues);
+  k.contacts_per_resolved_issue =
+      ratio_estimate(column(t, [](const T& x) { return x.contacts_of_resolved; }), resolved);
+  k.resolution_time_s =
+      ratio_estimate(column(t, [](const T& x) { return x.resolution_s; }), resolved);
+  k.resolution_time_p90_s = mean_estimate(column(t, [](const T& x) { return x.resolution_p90_s; }));
+  k.complaints = mean_estimate(column(t, [](const T& x) { return x.complaints; }));
+  k.repeat_share =
+      ratio_estimate(column(t, [](const T& x) { return x.repeats; }),
+                     column(contacts, [](const ContactTally& x) { return x.offered; }));
+  std::vector<double> handled(t.size());
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    handled[r] = static_cast<double>(contacts[r]->answered + t[r]->transfers_answered);
+  }
+  auto escalated = [&](EscalationKind kind) {
+    return ratio_estimate(
+        column(t, [kind](const T& x) { return x.escalated[static_cast<int>(kind)]; }), handled);
+  };
+  k.escalation_rate_transfer = escalated(EscalationKind::transfer);
+  k.escalation_rate_work_order = escalated(EscalationKind::work_order);
+  k.escalation_rate_callback = escalated(EscalationKind::callback);
+  k.escalation_rate_ask_to_call_again = escalated(EscalationKind::ask_to_call_again);
+  const auto transfers =
+      column(t, [](const T& x) { return x.transfers_answered + x.transfers_abandoned; });
+  k.transfers = mean_estimate(transfers);
+  k.transfer_hold_s =
+      ratio_estimate(column(t, [](const T& x) { return x.transfer_hold_s; }), transfers);
+  k.transfer_abandon_rate =
+      ratio_estimate(column(t, [](const T& x) { return x.transfers_abandoned; }), transfers);
+  k.work_orders = mean_estimate(column(t, [](const T& x) { return x.work_orders; }));
+  k.work_orders_within_deadline =
+      ratio_estimate(column(t, [](const T& x) { return x.work_orders_in_time; }),
+                     column(t, [](const T& x) { return x.work_orders_done; }));
+  k.work_order_age_p90_s =
+      mean_estimate(column(t, [](const T& x) { return x.work_order_age_p90_s; }));
+  k.work_orders_open_end =
+      mean_estimate(column(t, [](const T& x) { return x.work_orders_open_end; }));
+  k.work_order_backlog =
+      mean_estimate(column(t, [&](const T& x) { return x.work_order_area_s / period_s; }));
+  const auto promised = column(t, [](const T& x) { return x.callbacks_promised; });
+  k.callbacks_promised = mean_estimate(promised);
+  k.callbacks_kept_share =
+      ratio_estimate(column(t, [](const T& x) { return x.callbacks_kept; }), promised);
+  k.audits = mean_estimate(column(t, [](const T& x) { return x.audits; }));
 }
 
 }  // namespace
@@ -166,7 +227,14 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
     std::vector<const ContactTally*> t;
     t.reserve(tallies.size());
     for (const auto& r : tallies) t.push_back(&r.contacts[period * types + c]);
-    return contact_kpis(t, scenario.contact_types[c], period_s);
+    ContactKpis k = contact_kpis(t, scenario.contact_types[c], period_s);
+    if (!tallies.empty() && !tallies.front().issues.empty()) {
+      std::vector<const IssueTally*> issues;
+      issues.reserve(tallies.size());
+      for (const auto& r : tallies) issues.push_back(&r.issues[period * types + c]);
+      issue_kpis(k, issues, t, period_s);
+    }
+    return k;
   };
   auto group_period = [&](std::size_t period, std::size_t g) {
     std::vector<const GroupTally*> t;
@@ -181,6 +249,13 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
     k.busy_agent_s = mean_estimate(busy);
     k.on_duty_agent_s = mean_estimate(duty);
     k.handled = mean_estimate(handled);
+    k.agent_hours = mean_estimate(column(t, [](const T& x) { return x.on_duty_agent_s / 3600; }));
+    const auto& cost = scenario.agent_groups[g].cost_per_hour;
+    k.cost =
+        cost
+            ? mean_estimate(column(t, [&](const T& x) { return x.on_duty_agent_s / 3600 * *cost; }))
+            : Estimate{kNaN, kNaN, kNaN};
+    k.reinforcement_s = mean_estimate(column(t, [](const T& x) { return x.reinforcing_s; }));
     for (std::size_t c = 0; c < types; ++c) {
       std::vector<double> by_type;
       by_type.reserve(tallies.size());
@@ -220,6 +295,29 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
     results.by_type.push_back(contact_period(horizon, c, day_s * static_cast<double>(days)));
   }
   for (std::size_t g = 0; g < groups; ++g) results.by_group.push_back(group_period(horizon, g));
+  std::vector<double> agent_hours, cost;
+  bool any_cost = false;
+  for (const auto& group : scenario.agent_groups) any_cost = any_cost || group.cost_per_hour;
+  for (const auto& r : tallies) {
+    double hours = 0, money = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double h = r.groups[horizon * groups + g].on_duty_agent_s / 3600;
+      hours += h;
+      money += h * scenario.agent_groups[g].cost_per_hour.value_or(0.0);
+    }
+    agent_hours.push_back(hours);
+    cost.push_back(money);
+    if (!r.issues.empty()) {
+      std::vector<IssueCounts> issue_counts;
+      for (std::size_t c = 0; c < types; ++c) {
+        const IssueTally& t = r.issues[horizon * types + c];
+        issue_counts.push_back({t.issues, t.resolved, t.abandoned, t.open_end, t.repeats});
+      }
+      results.replication_issues.push_back(std::move(issue_counts));
+    }
+  }
+  results.agent_hours = mean_estimate(agent_hours);
+  results.cost = any_cost ? mean_estimate(cost) : Estimate{kNaN, kNaN, kNaN};
   for (const auto& r : tallies) {
     std::vector<ReplicationCounts> counts;
     for (std::size_t c = 0; c < types; ++c) {

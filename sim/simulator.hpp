@@ -12,7 +12,9 @@
 //   - The close. After a day's last interval no contact arrives. Each group whose agents may serve
 //     a caller still waiting keeps the last interval's staffing on duty until nothing it may serve
 //     waits; every other group goes home (busy agents finish first). A caller that no group on
-//     duty may serve is closed at once (`unanswered_at_close`, counted as abandoned). The night
+//     duty may serve (a group whose reinforcement rule is off, or whose reserve keeps it from
+//     calls, does not count) is closed at once (`unanswered_at_close`, counted as abandoned); so
+//     is a transfer made during the close-out to a group no longer on duty. The night
 //     then passes with the centre closed; what is still open carries over to the next day. A
 //     window of 24 hours (start 00:00) is open around the clock: days follow each other without a
 //     close, and the last day closes as above.
@@ -43,19 +45,67 @@
 //      becomes eligible for a second group with after_s = 30 at exactly arrival + 30 s, and is
 //      taken at that instant if that group has an idle agent (groups whose delay expires at the
 //      same instant are tried in preference order).
+//   5. A group serves its queues in tiers: live work first (customers on the line: inbound
+//      contacts and transfers; transfers before inbound calls unless the group says
+//      `first: calls`), then deferred work (work orders and audits, FIFO or earliest deadline
+//      first; audits after work orders), then call-backs. Within a tier, higher type priority
+//      first, then the earliest item (its arrival, or its deadline for earliest-deadline-first
+//      queues). A group with `reserve`
+//      K takes an inbound call only while K of its other agents stay idle. A group takes
+//      call-backs only when its call-back rule allows (no customer waiting on the line anywhere,
+//      at least `idle_at_least` of its agents idle). A reinforcing group takes the reinforced type
+//      only while its rule is active, after its own live work and at that type's priority.
 //   Same-time events resolve in this fixed order: interval boundaries (staffing changes), contact
-//   completions, overflow-delay expiries, abandonments, arrivals (types in scenario order); events
-//   of one kind at the same time resolve in insertion order. Consequently a contact whose patience
-//   ends at the very instant an agent frees up is answered (with wait = patience), and a contact
-//   arriving exactly at an interval boundary belongs to the new interval and meets its staffing.
-//   A contact answered after waiting exactly T counts as answered within T.
+//   completions, overflow-delay expiries, abandonments, promise deadlines, retries and hand-offs,
+//   reinforcement checks, repeat calls, arrivals (types in scenario order); events of one kind at
+//   the same time resolve in insertion order. Consequently a contact whose patience ends at the
+//   very instant an agent frees up is answered (with wait = patience), a work order done at its
+//   very deadline is on time, and a contact arriving exactly at an interval boundary belongs to
+//   the new interval and meets its staffing. A contact answered after waiting exactly T counts as
+//   answered within T.
+//
+// Issues (types with `issues` or `repeat`; sim/scenario.hpp):
+//   - A first contact opens an issue with a required authority level (drawn from the type's
+//     shares). When a contact (or a transfer) about it ends, the agent's group resolves it if its
+//     authority is at least the level, with the type's resolve probability. If the authority
+//     sufficed but the contact did not resolve, the type's `unresolved` policy applies; if it did
+//     not suffice, the escalation of the issue's level applies. While a work order or call-back is
+//     already working on the issue, a contact that cannot resolve it changes nothing (the customer
+//     waits for that promise).
+//   - Escalations: ask_to_call_again (a failure, below); transfer: the customer waits on hold in
+//     the target group's transfer queue (its own hold patience; warm: the first agent stays busy
+//     until the transfer is answered or abandoned); at most `max_transfers` per issue, then the
+//     unresolved policy (ask_to_call_again if that is a transfer too); work order: after its
+//     hand-off delay it joins the back office's queue; processing it resolves the issue, or, with
+//     `then: callback`, promises a call-back that resolves it when it reaches the customer;
+//     callback: a promise to call back within a window; each attempt reaches the customer with
+//     `reach` (a reached call resolves the issue); a failed attempt takes `attempt_time` and is
+//     retried after `retry_after`, up to `attempts`.
+//   - Failures: the customer hangs up in the queue or on hold, is asked to call again, or a
+//     promise's deadline passes unkept (work order not done, call-back not reached). After a
+//     failure the customer calls again with the type's repeat probability, after the repeat delay
+//     counted in the opening hours of the type they call; from the `complaint_after`-th failure on
+//     that contact is of the complaint type (once a complaint, always a complaint; its level is
+//     drawn again from the complaint type's shares). A customer who does not call again gives up:
+//     the issue is abandoned for good once nothing (work order, call-back) is pending for it.
+//   - Every issue ends resolved, abandoned for good, or open when the horizon ends (repeat calls,
+//     retries and deadlines after the last close are not simulated).
+//   - A group's authority cost multiplies the handle time of every contact, transfer and reached
+//     call-back it handles by `handle_time_factor` and adds `added_time`; a share `audit_share` of
+//     the issues it resolves create audit work for the audit group.
+//   - Reinforcement: a rule starts when its type's queue reaches `start.queue` (or its oldest
+//     caller has waited `start.oldest_wait`) and stops when the queue is at `stop.queue` or below.
+//   - Draws that belong to an issue are keyed by (seed, replication, stream name, issue, attempt)
+//     (sim/random.hpp), so two plans of one scenario see the same issues and the same outcomes
+//     for the same attempts, whatever their staffing does to the order of events.
 //
 // Statistics leave the engine through a recorder (sim/recorder.hpp); see sim/results.hpp for what
 // is reported. Memory does not grow with the number of contacts: work items live in a pool with a
 // free list and waits go to fixed-bin histograms that live only while their interval may change.
 //
 // Randomness and reproducibility. Each replication uses its own random streams, one per source
-// and contact type ("arrivals/<type>", "handle/<type>", "patience/<type>", "busyness/<type>"),
+// and contact type ("arrivals/<type>", "handle/<type>", "patience/<type>", "busyness/<type>", and
+// the keyed "issue/<type>/<draw>" streams of issues),
 // seeded from (scenario seed, replication index, stream name) by SplitMix64 over the FNV-1a hash
 // of the name. Streams therefore do not depend on declaration order: adding a contact type leaves
 // the others' streams unchanged, and two plans of one scenario compare under common random numbers.

@@ -1,9 +1,9 @@
 // Work items and the queues they wait in.
 //
-// A work item is one piece of work for one agent: an inbound contact today. Items live in a pool
-// and are recycled through a free list, so memory follows the number of items alive at once, not
-// the number simulated. A waiting item is linked into its queue by index (prev/next), so it leaves
-// the queue in O(1) wherever it stands.
+// A work item is one piece of work for one agent: an inbound contact, a transfer leg, a work
+// order, a call-back, an audit. Items live in a pool and are recycled through a free list, so
+// memory follows the number of items alive at once, not the number simulated. A waiting item is
+// linked into its queue by index (prev/next), so it leaves the queue in O(1) wherever it stands.
 //
 // A queue is kept in order of (key, serial): the key is the time the queue orders by (the arrival
 // time for first-come-first-served), the serial the generation order, the last tie-break. Items
@@ -22,21 +22,32 @@ inline constexpr std::uint32_t kNoItem = std::numeric_limits<std::uint32_t>::max
 
 enum class ItemState : std::uint8_t { free, waiting, in_service };
 
+// What a work item is: a customer's inbound contact, a customer transferred on hold, a work order,
+// a call-back to make, or audit work.
+enum class WorkKind : std::uint8_t { inbound, transfer, work_order, callback, audit };
+
 struct WorkItem {
   double arrival_s = 0;  // when it joined its queue (the wait is measured from here)
-  double key_s = 0;      // queue order
+  double key_s = 0;      // queue order: arrival_s, or its deadline (earliest deadline first)
   double handle_s = 0;
   double patience_s = 0;
+  double created_s = 0;        // work orders: when created (their age)
   std::uint64_t serial = 0;    // generation order within the replication
-  std::int32_t interval = -1;  // horizon interval of arrival; -1 during warm-up
+  std::int32_t interval = -1;  // horizon interval of the contact it comes from; -1: warm-up
   std::uint32_t type = 0;      // contact type
   std::uint32_t queue = 0;     // queue it waits in (or waited in)
   std::uint32_t prev = kNoItem;
   std::uint32_t next = kNoItem;  // next in queue, or next free record
   std::uint32_t generation = 0;
-  std::int32_t group = -1;       // serving group
-  std::uint32_t next_delay = 0;  // index of the next overflow delay to expire
+  std::int32_t group = -1;        // serving group
+  std::uint32_t next_delay = 0;   // index of the next overflow delay to expire
+  std::uint32_t issue = kNoItem;  // the issue it belongs to
+  std::int16_t holder = -1;       // warm transfer: group of the first agent, still on the line
+  std::int16_t path = -1;         // escalation path (of its type) it follows
+  std::uint16_t attempts = 0;     // call-back: attempts made
+  WorkKind kind = WorkKind::inbound;
   ItemState state = ItemState::free;
+  bool reached = false;  // call-back: this attempt reached the customer
 };
 
 struct WorkQueue {
@@ -65,8 +76,11 @@ class WorkPool {
     return static_cast<std::uint32_t>(items_.size() - 1);
   }
 
+  // Frees item `id`; its generation changes, so timers made for it never fire on the next item
+  // that reuses the record.
   void release(std::uint32_t id) {
     WorkItem& item = items_[id];
+    ++item.generation;
     item.state = ItemState::free;
     item.next = free_head_;
     free_head_ = id;

@@ -37,6 +37,14 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+// The comma-separated fields of a CSV line (without quoting).
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+  return fields;
+}
+
 class RunCli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -96,9 +104,6 @@ routing:
   vip: [{group: vip_desk}, {group: frontline, after: 30s}]
 )";
 
-const char* const kKpis[] = {"offered", "answered",     "abandoned", "service_level",
-                             "asa_s",   "abandon_rate", "wait_p90_s"};
-
 TEST_F(RunCli, WritesSummaryAndBothTables) {
   fs::path scenario = write("plan.yaml", kSmallScenario);
   fs::path out = dir_ / "results" / "monday";  // created with its parent
@@ -114,33 +119,9 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
                 "\nContact type vip (priority 1; service level = answered within 20s / offered)\n"),
             std::string::npos);
   EXPECT_NE(r.out.find("\nAgent groups\n"), std::string::npos);
-  EXPECT_NE(
-      r.out.find("\nWrote summary.json, intervals.csv and groups.csv to " + out.string() + "\n"),
-      std::string::npos);
-
-  auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
-  EXPECT_EQ(summary["scenario"], "small test line");
-  EXPECT_EQ(summary["seed"], 11);
-  EXPECT_EQ(summary["replications"], 4);
-  for (const char* type : {"general", "vip"}) {
-    const auto& kpis = summary["contact_types"][type];
-    for (const char* kpi : kKpis) {
-      ASSERT_TRUE(kpis.contains(kpi)) << type << " " << kpi;
-      for (const char* part : {"mean", "ci_low", "ci_high"}) {
-        EXPECT_TRUE(kpis[kpi].contains(part)) << type << " " << kpi << " " << part;
-      }
-    }
-    // Every offered contact is answered or abandoned, in every replication, so in the mean too.
-    double offered = kpis["offered"]["mean"];
-    double answered = kpis["answered"]["mean"];
-    double abandoned = kpis["abandoned"]["mean"];
-    EXPECT_NEAR(offered, answered + abandoned, 1e-9 * (1 + offered)) << type;
-  }
-  EXPECT_EQ(summary["contact_types"]["general"]["targets"]["service_level"]["at_least"], 0.8);
-  EXPECT_FALSE(summary["contact_types"]["vip"]["targets"].contains("service_level"));
-  for (const char* group : {"vip_desk", "frontline"}) {
-    EXPECT_TRUE(summary["agent_groups"][group].contains("occupancy")) << group;
-  }
+  EXPECT_NE(r.out.find("\nWrote summary.json, intervals.csv, days.csv and groups.csv to " +
+                       out.string() + "\n"),
+            std::string::npos);
 
   auto intervals = lines_of(slurp(out / "intervals.csv"));
   ASSERT_EQ(intervals.size(), 1u + 2 * 2);  // header + intervals x contact types
@@ -149,14 +130,79 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
   EXPECT_EQ(intervals[2].rfind("1,09:00,vip,", 0), 0u);
   EXPECT_EQ(intervals[3].rfind("1,09:30,general,", 0), 0u);
   EXPECT_EQ(intervals[4].rfind("1,09:30,vip,", 0), 0u);
+  // The contact KPIs: intervals.csv has three columns for each (kpi, kpi_ci_low, kpi_ci_high).
+  const std::vector<std::string> columns = fields_of(intervals[0]);
+  std::vector<std::string> kpis;
+  for (std::size_t i = 3; i < columns.size(); i += 3) kpis.push_back(columns[i]);
+  EXPECT_EQ(kpis.size(), 13u);  // the documented contact KPIs; this scenario has no issues
+
+  auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  EXPECT_EQ(summary["scenario"], "small test line");
+  EXPECT_EQ(summary["seed"], 11);
+  EXPECT_EQ(summary["replications"], 4);
+  for (const char* type : {"general", "vip"}) {
+    const auto& estimates = summary["contact_types"][type];
+    for (const std::string& kpi : kpis) {
+      ASSERT_TRUE(estimates.contains(kpi)) << type << " " << kpi;
+      for (const char* part : {"mean", "ci_low", "ci_high"}) {
+        EXPECT_TRUE(estimates[kpi].contains(part)) << type << " " << kpi << " " << part;
+      }
+    }
+    // Every offered contact is answered or abandoned, in every replication, so in the mean too.
+    double offered = estimates["offered"]["mean"];
+    double answered = estimates["answered"]["mean"];
+    double abandoned = estimates["abandoned"]["mean"];
+    EXPECT_NEAR(offered, answered + abandoned, 1e-9 * (1 + offered)) << type;
+  }
+  EXPECT_EQ(summary["contact_types"]["general"]["targets"]["service_level"]["at_least"], 0.8);
+  EXPECT_FALSE(summary["contact_types"]["vip"]["targets"].contains("service_level"));
+  for (const char* group : {"vip_desk", "frontline"}) {
+    EXPECT_TRUE(summary["agent_groups"][group].contains("occupancy")) << group;
+    EXPECT_FALSE(summary["agent_groups"][group].contains("cost")) << group;  // no cost per hour
+  }
+  // Agents are on duty while scheduled (vip_desk 1 agent for an hour, frontline 3 then 4 for half
+  // an hour each) and while they finish a call after the close; all groups are their sum.
+  const double vip_hours = summary["agent_groups"]["vip_desk"]["agent_hours"]["mean"];
+  const double frontline_hours = summary["agent_groups"]["frontline"]["agent_hours"]["mean"];
+  EXPECT_GE(vip_hours, 1.0);
+  EXPECT_GE(frontline_hours, 3.5);
+  EXPECT_NEAR(double(summary["agent_hours"]["mean"]), vip_hours + frontline_hours, 1e-9);
+  EXPECT_FALSE(summary.contains("cost"));
+  EXPECT_FALSE(summary.contains("days"));  // one day
+
   auto groups = lines_of(slurp(out / "groups.csv"));
   ASSERT_EQ(groups.size(), 1u + 2 * 2);
   EXPECT_EQ(groups[1].rfind("1,09:00,vip_desk,1,", 0), 0u);
   EXPECT_EQ(groups[4].rfind("1,09:30,frontline,4,", 0), 0u);
-  // Nothing but the three files: no temporaries left behind.
+  // One day: its row per contact type holds the figures of the whole horizon (no date without a
+  // start_date).
+  auto days = lines_of(slurp(out / "days.csv"));
+  ASSERT_EQ(days.size(), 1u + 2);  // header + contact types
+  EXPECT_EQ(days[0], "day,date," + intervals[0].substr(intervals[0].find("contact_type")));
+  EXPECT_EQ(days[1].rfind("1,,general,", 0), 0u);
+  EXPECT_EQ(days[2].rfind("1,,vip,", 0), 0u);
+  EXPECT_NEAR(std::stod(fields_of(days[1])[3]),
+              double(summary["contact_types"]["general"]["offered"]["mean"]), 1e-6);
+  // Nothing but the four files: no temporaries left behind.
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out)) ++files;
-  EXPECT_EQ(files, 3);
+  EXPECT_EQ(files, 4);
+}
+
+// All files or none: when one cannot be put in place (here a folder named days.csv is in the
+// way), the files put in place before it are taken back.
+TEST_F(RunCli, NoFileWhenOneCannotBeWritten) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  fs::path out = dir_ / "out";
+  fs::create_directories(out / "days.csv");
+  Outcome r = staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err,
+            "staffsim: error: cannot write " + (out / "days.csv").string() + ": Is a directory\n");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(out))
+    left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"days.csv"});
 }
 
 TEST_F(RunCli, JsonFormatPrintsSummaryJsonAndIsReproducible) {

@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "tools/cli_error.hpp"
 
@@ -50,9 +54,11 @@ std::string errors_of(const std::string& text) {
   return "";
 }
 
-// "line:col" (1-based) of the n-th occurrence of `token` in `text`, counted here from the text
-// itself, so that tests state positions independently of the parser.
-std::string at(const std::string& text, const std::string& token, int nth = 0) {
+// "line:col" (1-based) of the n-th occurrence of `token` in `text` (or of what follows it, with
+// `past_token`), counted here from the text itself, so that tests state positions independently
+// of the parser.
+std::string at(const std::string& text, const std::string& token, int nth = 0,
+               bool past_token = false) {
   std::size_t offset = text.find(token);
   for (int i = 0; i < nth && offset != std::string::npos; ++i)
     offset = text.find(token, offset + 1);
@@ -60,6 +66,7 @@ std::string at(const std::string& text, const std::string& token, int nth = 0) {
     ADD_FAILURE() << "no \"" << token << "\" in the text";
     return "?";
   }
+  if (past_token) offset += token.size();
   std::size_t line_start = text.rfind('\n', offset);
   line_start = line_start == std::string::npos ? 0 : line_start + 1;
   auto line =
@@ -67,9 +74,24 @@ std::string at(const std::string& text, const std::string& token, int nth = 0) {
   return std::to_string(line) + ":" + std::to_string(offset - line_start + 1);
 }
 
+// The position of the value that follows the n-th `key` ("deadline: ") in `text`.
+std::string after(const std::string& text, const std::string& key, int nth = 0) {
+  return at(text, key, nth, true);
+}
+
+// `text` with the first occurrence of `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  auto offset = text.find(from);
+  if (offset == std::string::npos) {
+    ADD_FAILURE() << "no \"" << from << "\" in the text";
+    return text;
+  }
+  return text.replace(offset, from.size(), to);
+}
+
 // A minimal valid scenario with one line replaced, for single-error tests.
 std::string minimal_with(const std::string& from, const std::string& to) {
-  std::string text = R"(name: small
+  return replaced(R"(name: small
 horizon: {interval: 30m, intervals: 2}
 contact_types:
   - name: calls
@@ -79,10 +101,8 @@ agent_groups:
   - {name: team, staffing: [3, 4]}
 routing:
   calls: [{group: team}]
-)";
-  auto at = text.find(from);
-  if (at == std::string::npos) ADD_FAILURE() << "no \"" << from << "\" in the minimal scenario";
-  return text.replace(at, from.size(), to);
+)",
+                  from, to);
 }
 
 TEST(ScenarioYaml, LoadsEveryFieldOfTheReferenceExample) {
@@ -450,6 +470,17 @@ TEST(ScenarioYamlErrors, OpeningHours) {
   EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "3, 4]") +
                                  ": agent_groups[0].staffing[0]: expected 0 agents (the 07:00 "
                                  "interval of day 1 is closed by its hours), found \"3\"");
+  // A one-day pattern over two days, closed at 07:00 on the second day only: fine; closed at
+  // 07:00 on every day: not.
+  text = minimal_with("intervals: 2}", "intervals: 2, start: \"07:00\", days: 2}");
+  text = text.replace(text.find("staffing: [3, 4]}"), 17,
+                      "staffing: [3, 4], hours: [{days: mon, time: \"07:00-08:00\"}, "
+                      "{days: tue, time: \"07:30-08:00\"}]}");
+  EXPECT_EQ(errors_of(text), "");
+  text = replaced(text, "{days: mon, time: \"07:00", "{days: mon, time: \"07:30");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "3, 4]") +
+                                 ": agent_groups[0].staffing[0]: expected 0 agents (the 07:00 "
+                                 "interval is closed on every day by its hours), found \"3\"");
 }
 
 TEST(ScenarioYamlErrors, FractionsAndDefinitions) {
@@ -598,6 +629,493 @@ TEST(ScenarioYamlErrors, EveryContactTypeNeedsRouting) {
             "plan.yaml:" + at(text, "calls: [{group") +
                 ": routing: no entry for contact type \"chat\", expected a list of groups "
                 "for every contact type");
+}
+
+// --- issues that outlive a call ------------------------------------------------------------------
+
+// Every key of the escalation sections. Card contacts need authority 1, 2 or 3: frontline
+// (authority 1) transfers level 2 to leads (2) and turns level 3 into work orders for back_office
+// (3), whose outcome the customer learns from the call-back card promises for unresolved
+// contacts. A card customer who failed twice complains; complaints have no arrivals of their own.
+const char* const kEscalationScenario = R"(name: escalation line
+horizon: {interval: 1h, intervals: 2, start: "08:00"}
+contact_types:
+  - name: card
+    arrivals: {per_interval: [30, 20]}
+    handle_time: {distribution: exponential, mean: 6m}
+    issues:
+      required_authority: {1: 60%, 2: 25%, 3: 15%}
+      resolve_probability: 90%
+      max_transfers: 1
+      escalation:
+        2:
+          transfer:
+            to: leads
+            warm: true
+            handle_time: {distribution: exponential, mean: 8m}
+            patience: {distribution: exponential, mean: 2m}
+        3:
+          work_order:
+            to: back_office
+            deadline: 48h
+            processing: {distribution: gamma, mean: 30m, sd: 10m}
+            hand_off: {distribution: deterministic, value: 2h}
+            then: callback
+      unresolved:
+        callback:
+          group: outbound
+          within: 4h
+          reach: 70%
+          attempts: 3
+          retry_after: 45m
+          attempt_time: 1m
+          handle_time: {distribution: exponential, mean: 5m}
+    repeat:
+      probability: 60%
+      delay: {distribution: exponential, mean: 2h}
+      complaint_after: 2
+      complaint_type: complaint
+  - name: complaint
+    handle_time: {distribution: exponential, mean: 10m}
+    issues:
+      required_authority: {2: 70%, 3: 30%}
+      escalation:
+        3:
+          work_order:
+            to: back_office
+            deadline: 1d
+            processing: {distribution: exponential, mean: 1h}
+            then: {callback: {group: outbound, within: 2h}}
+      unresolved: ask_to_call_again
+  - name: chat
+    arrivals: {rate: 5/h}
+    handle_time: {distribution: exponential, mean: 4m}
+    issues:
+      required_authority: {1: 50%, 2: 50%}
+      escalation: {2: {callback: {group: outbound, within: 1d}}}
+agent_groups:
+  - {name: frontline, staffing: [10, 12], cost_per_hour: 30}
+  - name: leads
+    staffing: 3
+    authority: 2
+    authority_cost:
+      handle_time_factor: 1.15
+      added_time: 30s
+      audit_share: 5%
+      audit: {to: back_office, processing: {distribution: exponential, mean: 10m}}
+    first: escalations
+    reserve: 2
+  - {name: back_office, staffing: 4, authority: 3, first: calls, order: earliest_deadline}
+  - {name: outbound, staffing: 2, callbacks_when: {queue_empty: false, idle_at_least: 2}}
+routing:
+  card: [{group: frontline}]
+  complaint: [{group: leads}]
+  chat: [{group: frontline}]
+reinforcement:
+  - {group: leads, takes: card, start: {queue: 20}, stop: {queue: 5}}
+  - {group: back_office, takes: chat, start: {oldest_wait: 2m}}
+)";
+
+// The escalation example with the first occurrence of `from` replaced by `to`.
+std::string escalation_with(const std::string& from, const std::string& to) {
+  return replaced(kEscalationScenario, from, to);
+}
+
+// The group indices of the escalation example, in file order.
+constexpr int kFrontline = 0;
+constexpr int kLeads = 1;
+constexpr int kBackOffice = 2;
+constexpr int kOutbound = 3;
+
+// A number as the shortest text that reads back as the same double: "0.7" only for 0.7 itself.
+std::string number(double x) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, x);
+  return std::string(buffer, result.ptr);
+}
+
+// The values below as text, so that one comparison checks every field of one.
+std::string text_of(const sim::DurationDistribution& d) {
+  if (const auto* e = std::get_if<sim::Exponential>(&d)) {
+    return "exponential " + number(e->mean_s) + "s";
+  }
+  if (const auto* g = std::get_if<sim::Gamma>(&d)) {
+    return "gamma " + number(g->mean_s) + "s sd " + number(g->sd_s) + "s";
+  }
+  if (const auto* v = std::get_if<sim::Deterministic>(&d)) {
+    return "deterministic " + number(v->value_s) + "s";
+  }
+  return "another distribution";
+}
+
+std::string text_of(const std::optional<sim::DurationDistribution>& d) {
+  return d ? text_of(*d) : "none";
+}
+
+std::string text_of(const sim::CallbackPolicy& c) {
+  return "call-back by group " + std::to_string(c.group) + " within " + number(c.within_s) +
+         "s, reach " + number(c.reach) + ", " + std::to_string(c.attempts) +
+         " attempts, retry after " + number(c.retry_after_s) + "s, attempt " + number(c.attempt_s) +
+         "s, handle time " + text_of(c.handle_time);
+}
+
+std::string text_of(const std::optional<sim::Escalation>& e) {
+  if (!e) return "none";
+  switch (e->kind) {
+    case sim::EscalationKind::transfer:
+      return "transfer to group " + std::to_string(e->transfer.to) +
+             (e->transfer.warm ? ", warm" : ", cold") + ", handle time " +
+             text_of(e->transfer.handle_time) + ", patience " + text_of(e->transfer.patience);
+    case sim::EscalationKind::work_order:
+      return "work order for group " + std::to_string(e->work_order.to) + ", deadline " +
+             number(e->work_order.deadline_s) + "s, processing " +
+             text_of(e->work_order.processing) + ", hand-off " + text_of(e->work_order.hand_off) +
+             ", then " +
+             (e->work_order.then_callback ? text_of(*e->work_order.then_callback) : "none");
+    case sim::EscalationKind::callback:
+      return text_of(e->callback);
+    default:
+      return "ask to call again";
+  }
+}
+
+// The authority keys of an agent group.
+std::string authority_text(const sim::AgentGroup& g) {
+  const sim::AuthorityCost& cost = g.authority_cost;
+  std::string text = "authority " + std::to_string(g.authority) + ", handle time x" +
+                     number(cost.handle_time_factor) + " + " + number(cost.added_s) +
+                     "s, audit share " + number(cost.audit_share);
+  if (cost.audit) {
+    text += " for group " + std::to_string(cost.audit->to) + " (" +
+            text_of(cost.audit->processing) + ")";
+  }
+  text += g.first == sim::ServiceOrder::calls_first ? ", calls first" : ", escalations first";
+  text += ", reserve " + std::to_string(g.reserve);
+  text += g.order == sim::WorkOrderOrder::earliest_deadline ? ", earliest deadline" : ", fifo";
+  text += ", call-backs when " + std::string(g.callbacks_when.queue_empty ? "no queue and " : "") +
+          std::to_string(g.callbacks_when.idle_at_least) + " idle";
+  return text + ", cost " + (g.cost_per_hour ? number(*g.cost_per_hour) + "/h" : "none");
+}
+
+TEST(ScenarioYaml, LoadsEveryKeyOfIssuesAndEscalation) {
+  sim::Scenario s = parse_scenario_yaml(kEscalationScenario, "plan.yaml");
+  ASSERT_EQ(s.contact_types.size(), 3u);
+  // card's unresolved call-back, which its level-3 work orders repeat (`then: callback`).
+  const std::string card_callback =
+      "call-back by group " + std::to_string(kOutbound) +
+      " within 14400s, reach 0.7, 3 attempts, retry after 2700s, attempt 60s, handle time "
+      "exponential 300s";
+
+  const sim::ContactType& card = s.contact_types[0];
+  ASSERT_TRUE(card.issues.has_value());
+  EXPECT_EQ(card.issues->required_authority, (std::vector<double>{0.6, 0.25, 0.15}));
+  EXPECT_DOUBLE_EQ(card.issues->resolve_probability, 0.9);
+  EXPECT_EQ(card.issues->max_transfers, 1);
+  ASSERT_EQ(card.issues->escalation.size(), 3u);
+  EXPECT_EQ(text_of(card.issues->escalation[0]), "none");
+  EXPECT_EQ(text_of(card.issues->escalation[1]),
+            "transfer to group " + std::to_string(kLeads) +
+                ", warm, handle time exponential 480s, patience exponential 120s");
+  EXPECT_EQ(text_of(card.issues->escalation[2]),
+            "work order for group " + std::to_string(kBackOffice) +
+                ", deadline 172800s, processing gamma 1800s sd 600s, hand-off deterministic "
+                "7200s, then " +
+                card_callback);
+  EXPECT_EQ(text_of(card.issues->unresolved), card_callback);
+  ASSERT_TRUE(card.repeat.has_value());
+  EXPECT_DOUBLE_EQ(card.repeat->probability, 0.6);
+  EXPECT_EQ(text_of(card.repeat->delay), "exponential 7200s");
+  EXPECT_EQ(card.repeat->complaint_after, 2);
+  EXPECT_EQ(card.repeat->complaint_type, 1);
+
+  // The complaint type: no arrivals of its own; defaults of the optional issue keys.
+  const sim::ContactType& complaint = s.contact_types[1];
+  EXPECT_EQ(complaint.arrivals.rate_per_s, (std::vector<double>{0, 0}));
+  EXPECT_FALSE(complaint.repeat.has_value());
+  ASSERT_TRUE(complaint.issues.has_value());
+  EXPECT_EQ(complaint.issues->required_authority, (std::vector<double>{0, 0.7, 0.3}));
+  EXPECT_DOUBLE_EQ(complaint.issues->resolve_probability, 1.0);
+  EXPECT_EQ(complaint.issues->max_transfers, 2);
+  ASSERT_EQ(complaint.issues->escalation.size(), 3u);
+  EXPECT_EQ(text_of(complaint.issues->escalation[1]), "none");
+  EXPECT_EQ(text_of(complaint.issues->escalation[2]),
+            "work order for group " + std::to_string(kBackOffice) +
+                ", deadline 86400s, processing exponential 3600s, hand-off none, then call-back "
+                "by group " +
+                std::to_string(kOutbound) +
+                " within 7200s, reach 1, 1 attempts, retry after 1800s, attempt 60s, handle time "
+                "none");
+  EXPECT_EQ(text_of(complaint.issues->unresolved), "ask to call again");
+
+  const sim::ContactType& chat = s.contact_types[2];
+  ASSERT_TRUE(chat.issues.has_value());
+  ASSERT_EQ(chat.issues->escalation.size(), 2u);
+  EXPECT_EQ(text_of(chat.issues->escalation[1]),
+            "call-back by group " + std::to_string(kOutbound) +
+                " within 86400s, reach 1, 1 attempts, retry after 1800s, attempt 60s, handle "
+                "time none");
+  EXPECT_EQ(text_of(chat.issues->unresolved), "ask to call again");
+
+  ASSERT_EQ(s.agent_groups.size(), 4u);
+  EXPECT_EQ(authority_text(s.agent_groups[kFrontline]),
+            "authority 1, handle time x1 + 0s, audit share 0, escalations first, reserve 0, fifo, "
+            "call-backs when no queue and 1 idle, cost 30/h");
+  EXPECT_EQ(authority_text(s.agent_groups[kLeads]),
+            "authority 2, handle time x1.15 + 30s, audit share 0.05 for group " +
+                std::to_string(kBackOffice) +
+                " (exponential 600s), escalations first, reserve 2, fifo, call-backs when no "
+                "queue and 1 idle, cost none");
+  EXPECT_EQ(authority_text(s.agent_groups[kBackOffice]),
+            "authority 3, handle time x1 + 0s, audit share 0, calls first, reserve 0, earliest "
+            "deadline, call-backs when no queue and 1 idle, cost none");
+  EXPECT_EQ(authority_text(s.agent_groups[kOutbound]),
+            "authority 1, handle time x1 + 0s, audit share 0, escalations first, reserve 0, fifo, "
+            "call-backs when 2 idle, cost none");
+
+  ASSERT_EQ(s.reinforcement.size(), 2u);
+  const sim::Reinforcement& by_queue = s.reinforcement[0];
+  EXPECT_EQ(by_queue.group, kLeads);
+  EXPECT_EQ(by_queue.type, 0);
+  EXPECT_EQ(by_queue.start_queue, std::optional<std::int64_t>(20));
+  EXPECT_FALSE(by_queue.start_oldest_wait_s.has_value());
+  EXPECT_EQ(by_queue.stop_queue, 5);
+  const sim::Reinforcement& by_wait = s.reinforcement[1];
+  EXPECT_EQ(by_wait.group, kBackOffice);
+  EXPECT_EQ(by_wait.type, 2);
+  EXPECT_FALSE(by_wait.start_queue.has_value());
+  EXPECT_EQ(by_wait.start_oldest_wait_s, std::optional<double>(120));
+  EXPECT_EQ(by_wait.stop_queue, 0);
+}
+
+TEST(ScenarioYamlErrors, LevelWithoutAnEscalationPath) {
+  // card's transfer moved to level 1: nothing takes level 2 off frontline.
+  std::string text =
+      escalation_with("        2:\n          transfer", "        1:\n          transfer");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "1:\n          transfer") +
+                ": contact_types[0].issues.escalation: expected an escalation for level 2 (group "
+                "frontline has authority 1 and takes card contacts), found none");
+  // chat without escalations: reported at its issues.
+  text = escalation_with("      escalation: {2: {callback: {group: outbound, within: 1d}}}\n", "");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "required_authority: {1: 50%") +
+                ": contact_types[2].issues: expected an escalation for level 2 (group frontline "
+                "has authority 1 and takes chat contacts), found none");
+}
+
+TEST(ScenarioYamlErrors, EscalationTargets) {
+  std::string text = escalation_with("to: leads", "to: lead");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "transfer:\n            to: ") +
+                                 ": contact_types[0].issues.escalation.2.transfer.to: unknown "
+                                 "agent group \"lead\", expected one of: frontline, leads, "
+                                 "back_office, outbound");
+  // Level 2 transferred to frontline (authority 1), level 3 sent to leads (authority 2).
+  text = replaced(escalation_with("to: leads", "to: frontline"), "to: back_office", "to: leads");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + after(text, "transfer:\n            to: ") +
+                ": contact_types[0].issues.escalation.2.transfer.to: expected a group with "
+                "authority 2 or more for level-2 issues, found \"frontline\" (authority 1)\n"
+                "plan.yaml:" +
+                after(text, "work_order:\n            to: ") +
+                ": contact_types[0].issues.escalation.3.work_order.to: expected a group with "
+                "authority 3 or more for level-3 issues, found \"leads\" (authority 2)");
+}
+
+TEST(ScenarioYamlErrors, RequiredAuthorityLevels) {
+  // chat's issues, rewritten without its escalation (a level-1-only model needs none).
+  const std::string chat_issues =
+      "required_authority: {1: 50%, 2: 50%}\n      escalation: {2: {callback: {group: outbound, "
+      "within: 1d}}}";
+  std::string text = escalation_with(chat_issues, "required_authority: {1: 70%, 2: 20%}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "required_authority: ", 2) +
+                                 ": contact_types[2].issues.required_authority: expected shares "
+                                 "that sum to 100%, found 90%");
+  text = escalation_with(chat_issues, "required_authority: {1: 50%, 10: 50%}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "10: 50%") +
+                                 ": contact_types[2].issues.required_authority.10: expected an "
+                                 "authority level from 1 to 9, found \"10\"");
+  text = escalation_with(chat_issues, "required_authority: {1: 50%, 1: 50%}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "{1: 50%, 1: ") +
+                                 ": contact_types[2].issues.required_authority.1: duplicate level "
+                                 "1, expected each level once");
+  text = escalation_with("        2:\n          transfer", "        0:\n          transfer");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "0:\n          transfer") +
+                                 ": contact_types[0].issues.escalation.0: expected an authority "
+                                 "level from 1 to 9, found \"0\"");
+  // card's issues no longer require level 3, which still has a work order.
+  text = escalation_with("{1: 60%, 2: 25%, 3: 15%}", "{1: 60%, 2: 40%}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "2:\n          transfer") +
+                                 ": contact_types[0].issues.escalation: expected escalations only "
+                                 "for levels issues can require (1 to 2), found level 3");
+}
+
+TEST(ScenarioYamlErrors, ComplaintTypes) {
+  std::string text = escalation_with("complaint_type: complaint", "complaint_type: complain");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "complaint_type: ") +
+                                 ": contact_types[0].repeat.complaint_type: unknown contact type "
+                                 "\"complain\", expected one of: card, complaint, chat");
+  text = escalation_with("complaint_type: complaint", "complaint_type: card");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "complaint_type: ") +
+                                 ": contact_types[0].repeat.complaint_type: expected another "
+                                 "contact type for complaints, found \"card\" itself");
+  text = escalation_with("      complaint_type: complaint\n", "");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "probability: 60%") +
+                                 ": contact_types[0].repeat: missing required key "
+                                 "\"complaint_type\" with complaint_after");
+  text = escalation_with("      complaint_after: 2\n", "");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "probability: 60%") +
+                                 ": contact_types[0].repeat: missing required key "
+                                 "\"complaint_after\" with complaint_type");
+  // Without complaints, the complaint type has neither arrivals nor complaints to receive.
+  text = escalation_with("      complaint_after: 2\n      complaint_type: complaint\n", "");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "name: complaint") +
+                                 ": contact_types[1]: missing required key \"arrivals\" (only a "
+                                 "complaint type, which receives the complaints of another type, "
+                                 "may have none)");
+}
+
+TEST(ScenarioYamlErrors, WorkOrdersAndCallBacks) {
+  std::string text = escalation_with("deadline: 48h", "deadline: 0h");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "deadline: ") +
+                                 ": contact_types[0].issues.escalation.3.work_order.deadline: "
+                                 "expected a positive duration, found \"0h\"");
+  // complaint's unresolved policy asks to call again: there is no call-back to repeat.
+  text = escalation_with("then: {callback: {group: outbound, within: 2h}}", "then: callback");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "then: ", 1) +
+                                 ": contact_types[1].issues.escalation.3.work_order.then: expected "
+                                 "an unresolved call-back for then: callback to repeat, or then: "
+                                 "{callback: {group: ..., within: ...}}, found no unresolved "
+                                 "call-back");
+  text = escalation_with("within: 1d}", "within: 1d, reach: 0%, attempts: 101}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "reach: ", 1) +
+                                 ": contact_types[2].issues.escalation.2.callback.reach: expected "
+                                 "a reach above 0% and at most 100%, found \"0%\"\n"
+                                 "plan.yaml:" +
+                                 after(text, "attempts: ", 1) +
+                                 ": contact_types[2].issues.escalation.2.callback.attempts: "
+                                 "expected at most 100 attempts, found \"101\"");
+}
+
+TEST(ScenarioYamlErrors, AuthorityKeysOfAgentGroups) {
+  std::string text = escalation_with("authority: 3,", "authority: 10,");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "staffing: 4, authority: ") +
+                                 ": agent_groups[2].authority: expected an authority level from 1 "
+                                 "to 9, found \"10\"");
+  text = escalation_with(
+      "      audit: {to: back_office, processing: {distribution: exponential, mean: 10m}}\n", "");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "audit_share: ") +
+                                 ": agent_groups[1].authority_cost.audit_share: expected audit: "
+                                 "{to: ..., processing: ...} with an audit share above 0%, found "
+                                 "none");
+  text = escalation_with("first: escalations", "first: calls");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "reserve: ") +
+                                 ": agent_groups[1].reserve: expected no reserve with first: calls "
+                                 "(agents kept for escalations serve escalations first), found "
+                                 "\"2\"");
+  text = escalation_with("first: calls, order: earliest_deadline", "first: call, order: lifo");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + after(text, "first: ", 1) +
+                ": agent_groups[2].first: expected escalations or calls, found \"call\"\n"
+                "plan.yaml:" +
+                after(text, "order: ") +
+                ": agent_groups[2].order: expected fifo or earliest_deadline, found \"lifo\"");
+}
+
+TEST(ScenarioYamlErrors, ReinforcementRules) {
+  std::string text = escalation_with("stop: {queue: 5}", "stop: {queue: 20}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "stop: {queue: ") +
+                                 ": reinforcement[0].stop.queue: expected a stop below the start "
+                                 "queue of 20, found \"20\"");
+  text = escalation_with("start: {oldest_wait: 2m}", "start: {queue: 3, oldest_wait: 2m}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "takes: chat, start: ") +
+                                 ": reinforcement[1].start: expected exactly one of queue or "
+                                 "oldest_wait, found queue, oldest_wait");
+  text = escalation_with("takes: card", "takes: cards");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "takes: ") +
+                                 ": reinforcement[0].takes: unknown contact type \"cards\", "
+                                 "expected one of: card, complaint, chat");
+}
+
+// An unknown key in each mapping of the escalation sections, and in the mappings that gained
+// keys for them: the message lists the valid keys.
+TEST(ScenarioYamlErrors, UnknownKeysOfTheEscalationSections) {
+  struct Case {
+    const char* from;
+    const char* to;  // `from` with a key "colour" added
+    const char* path;
+    const char* valid;
+  };
+  const Case cases[] = {
+      {"  - name: chat\n", "  - name: chat\n    colour: red\n", "contact_types[2].colour",
+       "name, priority, arrivals, handle_time, patience, targets, hours, issues, repeat"},
+      {"      max_transfers: 1\n", "      max_transfers: 1\n      colour: red\n",
+       "contact_types[0].issues.colour",
+       "required_authority, resolve_probability, escalation, unresolved, max_transfers"},
+      {"        2:\n", "        2:\n          colour: red\n",
+       "contact_types[0].issues.escalation.2.colour", "transfer, work_order, callback"},
+      {"warm: true\n", "warm: true\n            colour: red\n",
+       "contact_types[0].issues.escalation.2.transfer.colour", "to, warm, handle_time, patience"},
+      {"deadline: 48h\n", "deadline: 48h\n            colour: red\n",
+       "contact_types[0].issues.escalation.3.work_order.colour",
+       "to, deadline, processing, hand_off, then"},
+      {"then: {callback", "then: {colour: red, callback",
+       "contact_types[1].issues.escalation.3.work_order.then.colour", "callback"},
+      {"within: 1d}", "within: 1d, colour: red}",
+       "contact_types[2].issues.escalation.2.callback.colour",
+       "group, within, reach, attempts, retry_after, attempt_time, handle_time"},
+      {"probability: 60%\n", "probability: 60%\n      colour: red\n",
+       "contact_types[0].repeat.colour", "probability, delay, complaint_after, complaint_type"},
+      {"    reserve: 2\n", "    reserve: 2\n    colour: red\n", "agent_groups[1].colour",
+       "name, staffing, hours, authority, authority_cost, first, reserve, order, callbacks_when, "
+       "cost_per_hour"},
+      {"added_time: 30s\n", "added_time: 30s\n      colour: red\n",
+       "agent_groups[1].authority_cost.colour",
+       "handle_time_factor, added_time, audit_share, audit"},
+      {"audit: {to", "audit: {colour: red, to", "agent_groups[1].authority_cost.audit.colour",
+       "to, processing"},
+      {"callbacks_when: {", "callbacks_when: {colour: red, ",
+       "agent_groups[3].callbacks_when.colour", "queue_empty, idle_at_least"},
+      {"reinforcement:\n", "colour: red\nreinforcement:\n", "colour",
+       "name, horizon, replications, seed, short_abandon, contact_types, agent_groups, routing, "
+       "reinforcement"},
+      {"- {group: leads", "- {colour: red, group: leads", "reinforcement[0].colour",
+       "group, takes, start, stop"},
+      {"start: {queue", "start: {colour: red, queue", "reinforcement[0].start.colour",
+       "queue, oldest_wait"},
+      {"stop: {queue", "stop: {colour: red, queue", "reinforcement[0].stop.colour", "queue"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path);
+    const std::string text = escalation_with(c.from, c.to);
+    EXPECT_EQ(errors_of(text), "plan.yaml:" + at(text, "colour") + ": " + c.path +
+                                   ": unknown key \"colour\", expected one of: " + c.valid);
+  }
+}
+
+// A required_authority that fails is reported once, not again through the escalation levels it
+// would then seem not to require ("... (1 to 1), found level 3").
+TEST(ScenarioYamlErrors, BadSharesAreReportedOnce) {
+  std::string text = escalation_with("3: 15%}", "3: 5%}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "required_authority: ") +
+                                 ": contact_types[0].issues.required_authority: expected shares "
+                                 "that sum to 100%, found 90%");
+}
+
+// `then: callback` does not report the problems of the unresolved call-back it repeats a second
+// time, under a path (...work_order.then.callback.within) that is not in the file.
+TEST(ScenarioYamlErrors, RepeatedCallBackTermsAreReportedOnce) {
+  std::string text = escalation_with("within: 4h", "within: 0h");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "within: ") +
+                                 ": contact_types[0].issues.unresolved.callback.within: expected "
+                                 "a positive duration, found \"0h\"");
+}
+
+// A level given twice in `escalation` is an error (YAML would keep the last one silently).
+TEST(ScenarioYamlErrors, EscalationLevelGivenTwice) {
+  std::string text = escalation_with("within: 1d}}}", "within: 1d}}, 2: ask_to_call_again}");
+  EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "1d}}, 2: ") +
+                                 ": contact_types[2].issues.escalation.2: duplicate level 2, "
+                                 "expected each level once");
 }
 
 // Every example under scenarios/ loads: the examples stay valid as the format evolves.

@@ -308,6 +308,29 @@ TEST(SimSimulator, AddingAContactTypeLeavesTheOthersStreamsUnchanged) {
   expect_same_bits(a.by_type[0].service_level, b.by_type[1].service_level);
 }
 
+// Issues that every first contact resolves (one authority level every group has, resolve
+// probability 1, nobody calls again) change nothing: the same draws, events and figures as the
+// plain simulator, bit for bit.
+TEST(SimSimulator, IssuesResolvedAtFirstContactGiveThePlainResults) {
+  const Results plain = simulate(busy_centre());
+  Scenario with_issues = busy_centre();
+  for (auto& type : with_issues.contact_types) type.issues = IssueModel{};
+  const Results issues = simulate(with_issues);
+  expect_identical(plain, issues);
+  for (std::size_t r = 0; r < plain.replication_counts.size(); ++r) {
+    for (std::size_t c = 0; c < 2; ++c) {
+      EXPECT_EQ(plain.replication_counts[r][c].offered, issues.replication_counts[r][c].offered);
+      EXPECT_EQ(plain.replication_counts[r][c].wait_sum_s,
+                issues.replication_counts[r][c].wait_sum_s);
+      const IssueCounts& counts = issues.replication_issues[r][c];
+      EXPECT_EQ(counts.issues, counts.resolved + counts.abandoned + counts.open_end);
+      EXPECT_EQ(counts.repeats, 0);
+    }
+  }
+  EXPECT_DOUBLE_EQ(issues.by_type[1].first_contact_resolution.mean,
+            issues.by_type[1].issues_resolved.mean / issues.by_type[1].issues.mean);
+}
+
 TEST(SimSimulator, ProgressIsReportedOncePerReplication) {
   RunOptions options;
   options.threads = 2;

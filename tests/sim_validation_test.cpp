@@ -19,13 +19,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <vector>
 
 #include "models/erlang.hpp"
 #include "sim/estimate.hpp"
 #include "sim/simulator.hpp"
+#include "tests/validation_support.hpp"
 
 namespace staffsim::sim {
 namespace {
@@ -33,15 +33,11 @@ namespace {
 constexpr int kReplications = 40;
 
 double allowed_deviation(const Estimate& e) {
-  const double se = (e.ci_high - e.mean) / student_t_975(kReplications - 1);
-  const boost::math::students_t t(kReplications - 1);
-  return boost::math::quantile(boost::math::complement(t, 2.5e-6)) * se;
+  return test_support::allowed_deviation(e, kReplications);
 }
 
 void expect_matches(const Estimate& e, double exact, const char* what) {
-  SCOPED_TRACE(what);
-  EXPECT_LE((e.ci_high - e.mean) / std::abs(e.mean), 0.01) << "interval too wide";
-  EXPECT_NEAR(e.mean, exact, allowed_deviation(e));
+  test_support::expect_matches(e, exact, kReplications, what);
 }
 
 Scenario stationary_queue(double rate_per_s, double aht_s, int agents, double length_s,

@@ -1,5 +1,6 @@
 #include "tools/file_io.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -59,12 +60,41 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
     for (const auto& t : temps) std::remove(t.c_str());
     throw;
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (std::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
-      int saved = errno;
-      for (std::size_t j = i; j < files.size(); ++j) std::remove(temps[j].c_str());
-      throw IoError("cannot write " + files[i].path + ": " + std::strerror(saved));
+  // Put the files in place one by one, keeping each file they replace aside until all are in
+  // place: a failure puts every earlier file back as it was.
+  std::vector<std::string> backups(files.size());  // "" where nothing was replaced
+  std::size_t placed = 0;
+  auto fail = [&](std::size_t i, int error) {
+    for (std::size_t j = placed; j-- > 0;) {
+      if (backups[j].empty()) {
+        std::remove(files[j].path.c_str());
+      } else {
+        std::rename(backups[j].c_str(), files[j].path.c_str());
+      }
     }
+    for (std::size_t j = placed; j < files.size(); ++j) std::remove(temps[j].c_str());
+    throw IoError("cannot write " + files[i].path + ": " + std::strerror(error));
+  };
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    struct stat existing {};
+    if (::stat(files[i].path.c_str(), &existing) == 0) {
+      if (S_ISDIR(existing.st_mode)) fail(i, EISDIR);
+      backups[i] = files[i].path + ".old-" + std::to_string(::getpid());
+      if (std::rename(files[i].path.c_str(), backups[i].c_str()) != 0) {
+        const int error = errno;
+        backups[i].clear();
+        fail(i, error);
+      }
+    }
+    if (std::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
+      const int error = errno;
+      if (!backups[i].empty()) std::rename(backups[i].c_str(), files[i].path.c_str());
+      fail(i, error);
+    }
+    ++placed;
+  }
+  for (const auto& backup : backups) {
+    if (!backup.empty()) std::remove(backup.c_str());
   }
 }
 

@@ -17,7 +17,8 @@ std::string read_file(const std::string& path);
 void write_file_atomically(const std::string& path, const std::string& content);
 
 // Writes several files all-or-nothing: every content goes to a temporary first, and only when all
-// temporaries are written are they renamed into place.
+// temporaries are written are they renamed into place; the files they replace are kept aside until
+// every one is in place, and a failure (a folder in the way, say) puts them all back.
 struct PendingFile {
   std::string path;
   std::string content;

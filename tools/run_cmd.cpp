@@ -1,7 +1,7 @@
 // staffsim run SCENARIO.yaml [--replications R] [--seed S] [--threads T] [--out DIR]
 //                            [--format table|json]
 // Loads and validates the scenario, simulates it and prints the summary; with --out also writes
-// summary.json, intervals.csv and groups.csv (all or none of them). Progress goes to stderr, and
+// summary.json, intervals.csv, days.csv and groups.csv (all or none of them). Progress goes to stderr, and
 // only when stderr is a terminal.
 #include <unistd.h>
 
@@ -95,6 +95,7 @@ void run(const RunFlags& flags) {
     write_files_atomically({
         {(dir / "summary.json").string(), json},
         {(dir / "intervals.csv").string(), render_intervals_csv(scenario, results)},
+        {(dir / "days.csv").string(), render_days_csv(scenario, results)},
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
     });
   }
@@ -103,7 +104,7 @@ void run(const RunFlags& flags) {
   } else {
     std::cout << render_summary_table(scenario, results);
     if (!flags.out_dir.empty()) {
-      std::cout << "\nWrote summary.json, intervals.csv and groups.csv to " << flags.out_dir
+      std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to " << flags.out_dir
                 << "\n";
     }
   }
@@ -124,7 +125,7 @@ void add_run_command(CLI::App& app) {
                       "Worker threads (default 0 = all hardware threads; results do not depend "
                       "on it)");
   command->add_option("--out", flags->out_dir,
-                      "Write summary.json, intervals.csv and groups.csv to this folder "
+                      "Write summary.json, intervals.csv, days.csv and groups.csv to this folder "
                       "(created if missing)");
   command->add_option("--format", flags->format, "Summary on stdout: table (default) or json");
   command->callback([flags]() { run(*flags); });

@@ -24,15 +24,20 @@ std::string printf_string(const char* format, double value) {
 
 // --- table -----------------------------------------------------------------------------------
 
-enum class Unit { count, percent, seconds };
+enum class Unit { count, percent, seconds, ratio };
 
 std::string table_value(double value, Unit unit) {
   if (!std::isfinite(value)) return "-";
   switch (unit) {
     case Unit::percent:
       return printf_string("%.1f%%", value * 100.0);
-    case Unit::seconds:
-      return printf_string("%.1fs", value);
+    case Unit::seconds:  // in the unit a planner reads best: 12.5s, 28.4m, 5.3h, 2.4d
+      if (value < 1000) return printf_string("%.1fs", value);
+      if (value < 3 * 3600.0) return printf_string("%.1fm", value / 60);
+      if (value < 3 * 86400.0) return printf_string("%.1fh", value / 3600);
+      return printf_string("%.1fd", value / 86400);
+    case Unit::ratio:
+      return printf_string("%.2f", value);
     default:
       return printf_string("%.1f", value);
   }
@@ -151,7 +156,7 @@ void append_estimate_header(std::string& header, const std::string& name) {
   header += "," + name + "," + name + "_ci_low," + name + "_ci_high";
 }
 
-// The seven KPIs of the summary and intervals.csv, in their documented order.
+// The contact KPIs of the summary, intervals.csv and days.csv, in their documented order.
 struct KpiColumn {
   const char* name;
   sim::Estimate sim::ContactKpis::*estimate;
@@ -165,7 +170,121 @@ const KpiColumn kContactKpis[] = {
     {"asa_s", &sim::ContactKpis::asa_s, false},
     {"abandon_rate", &sim::ContactKpis::abandon_rate, true},
     {"wait_p90_s", &sim::ContactKpis::wait_p90_s, false},
+    {"p_wait", &sim::ContactKpis::p_wait, true},
+    {"wait_mean_s", &sim::ContactKpis::wait_mean_s, false},
+    {"queue_mean", &sim::ContactKpis::queue_mean, false},
+    {"queue_max", &sim::ContactKpis::max_queue, false},
+    {"short_abandoned", &sim::ContactKpis::short_abandoned, false},
+    {"unanswered_at_close", &sim::ContactKpis::unanswered_at_close, false},
 };
+// Issue and escalation KPIs: for contact types whose contacts belong to issues.
+const KpiColumn kIssueKpis[] = {
+    {"issues", &sim::ContactKpis::issues, false},
+    {"issues_resolved", &sim::ContactKpis::issues_resolved, false},
+    {"issues_abandoned", &sim::ContactKpis::issues_abandoned, false},
+    {"issues_open_end", &sim::ContactKpis::issues_open_end, false},
+    {"first_contact_resolution", &sim::ContactKpis::first_contact_resolution, true},
+    {"contacts_per_resolved_issue", &sim::ContactKpis::contacts_per_resolved_issue, false},
+    {"resolution_time_s", &sim::ContactKpis::resolution_time_s, false},
+    {"resolution_time_p90_s", &sim::ContactKpis::resolution_time_p90_s, false},
+    {"repeat_share", &sim::ContactKpis::repeat_share, true},
+    {"complaints", &sim::ContactKpis::complaints, false},
+    {"escalation_rate_transfer", &sim::ContactKpis::escalation_rate_transfer, true},
+    {"escalation_rate_work_order", &sim::ContactKpis::escalation_rate_work_order, true},
+    {"escalation_rate_callback", &sim::ContactKpis::escalation_rate_callback, true},
+    {"escalation_rate_ask_to_call_again", &sim::ContactKpis::escalation_rate_ask_to_call_again,
+     true},
+    {"transfers", &sim::ContactKpis::transfers, false},
+    {"transfer_hold_s", &sim::ContactKpis::transfer_hold_s, false},
+    {"transfer_abandon_rate", &sim::ContactKpis::transfer_abandon_rate, true},
+    {"work_orders", &sim::ContactKpis::work_orders, false},
+    {"work_orders_within_deadline", &sim::ContactKpis::work_orders_within_deadline, true},
+    {"work_order_age_p90_s", &sim::ContactKpis::work_order_age_p90_s, false},
+    {"work_orders_open_end", &sim::ContactKpis::work_orders_open_end, false},
+    {"work_order_backlog", &sim::ContactKpis::work_order_backlog, false},
+    {"callbacks_promised", &sim::ContactKpis::callbacks_promised, false},
+    {"callbacks_kept_share", &sim::ContactKpis::callbacks_kept_share, true},
+    {"audits", &sim::ContactKpis::audits, false},
+};
+
+// Whether the scenario's contacts of type c belong to issues (the issue KPIs apply).
+bool tracks_issues(const sim::Scenario& scenario, std::size_t c) {
+  const sim::ContactType& type = scenario.contact_types[c];
+  if (type.issues || type.repeat) return true;
+  for (const auto& other : scenario.contact_types) {
+    if (other.repeat && other.repeat->complaint_after > 0 &&
+        other.repeat->complaint_type == static_cast<int>(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool any_issues(const sim::Scenario& scenario) {
+  for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
+    if (tracks_issues(scenario, c)) return true;
+  }
+  return false;
+}
+
+bool any_cost(const sim::Scenario& scenario) {
+  return std::any_of(scenario.agent_groups.begin(), scenario.agent_groups.end(),
+                     [](const sim::AgentGroup& g) { return g.cost_per_hour.has_value(); });
+}
+
+// The contact KPIs of one type and period as JSON, with the issue KPIs where they apply.
+Json contact_json(const sim::Scenario& scenario, std::size_t c, const sim::ContactKpis& k) {
+  Json entry;
+  for (const auto& kpi : kContactKpis)
+    entry[kpi.name] = estimate_json(k.*kpi.estimate, kpi.fraction);
+  if (tracks_issues(scenario, c)) {
+    for (const auto& kpi : kIssueKpis) {
+      entry[kpi.name] = estimate_json(k.*kpi.estimate, kpi.fraction);
+    }
+  }
+  return entry;
+}
+
+Json group_json(const sim::Scenario& scenario, std::size_t g, const sim::GroupKpis& k) {
+  Json entry;
+  entry["occupancy"] = estimate_json(k.occupancy, true);
+  entry["handled"] = estimate_json(k.handled, false);
+  Json shares = Json::object();
+  for (std::size_t t = 0; t < k.handled_share_by_type.size(); ++t) {
+    shares[scenario.contact_types[t].name] = estimate_json(k.handled_share_by_type[t], true);
+  }
+  entry["handled_share"] = shares;
+  entry["agent_hours"] = estimate_json(k.agent_hours, false);
+  if (scenario.agent_groups[g].cost_per_hour) entry["cost"] = estimate_json(k.cost, false);
+  if (!scenario.reinforcement.empty()) {
+    entry["reinforcement_s"] = estimate_json(k.reinforcement_s, false);
+  }
+  return entry;
+}
+
+std::string contact_csv_header(const sim::Scenario& scenario) {
+  std::string out;
+  for (const auto& kpi : kContactKpis) append_estimate_header(out, kpi.name);
+  if (any_issues(scenario)) {
+    for (const auto& kpi : kIssueKpis) append_estimate_header(out, kpi.name);
+  }
+  return out;
+}
+
+void append_contact_csv(std::string& row, const sim::Scenario& scenario,
+                        const sim::ContactKpis& k) {
+  for (const auto& kpi : kContactKpis) append_estimate(row, k.*kpi.estimate, kpi.fraction);
+  if (any_issues(scenario)) {
+    for (const auto& kpi : kIssueKpis) append_estimate(row, k.*kpi.estimate, kpi.fraction);
+  }
+}
+
+// "2003-10-13" for day d (0-based) when the horizon has a start date, else "".
+std::string date_of_day(const sim::Scenario& scenario, std::size_t d) {
+  const auto& start = scenario.horizon.start_date;
+  if (!start) return "";
+  return format_local_date((*start + static_cast<std::int64_t>(d)) * 86400);
+}
 
 std::string interval_start(const sim::Scenario& scenario, std::size_t interval) {
   const sim::Horizon& h = scenario.horizon;
@@ -176,6 +295,45 @@ std::string interval_start(const sim::Scenario& scenario, std::size_t interval) 
 std::string day_number(const sim::Scenario& scenario, std::size_t interval) {
   return std::to_string(1 +
                         interval / static_cast<std::size_t>(scenario.horizon.intervals_per_day));
+}
+
+// The issue block of a contact type in the summary table: issue figures where issues start (a
+// type with first contacts), contact figures wherever contacts belong to issues.
+std::string issue_lines(const sim::ContactKpis& k) {
+  std::string out;
+  if (k.issues.mean > 0) {
+    out += "  issues (counted in the interval of their first contact)\n";
+    out += kpi_line("issues", k.issues, Unit::count);
+    out += kpi_line("  resolved", k.issues_resolved, Unit::count);
+    out += kpi_line("  abandoned for good", k.issues_abandoned, Unit::count);
+    out += kpi_line("  open at the end", k.issues_open_end, Unit::count);
+    out += kpi_line("first-contact resolution", k.first_contact_resolution, Unit::percent);
+    out += kpi_line("contacts per resolved issue", k.contacts_per_resolved_issue, Unit::ratio);
+    out += kpi_line("resolution time (mean)", k.resolution_time_s, Unit::seconds);
+    out += kpi_line("resolution time p90", k.resolution_time_p90_s, Unit::seconds);
+    out += kpi_line("complaints", k.complaints, Unit::count);
+  }
+  out += kpi_line("repeat contacts / offered", k.repeat_share, Unit::percent);
+  out += "  escalations (per contact handled)\n";
+  out += kpi_line("  transfer", k.escalation_rate_transfer, Unit::percent);
+  out += kpi_line("  work order", k.escalation_rate_work_order, Unit::percent);
+  out += kpi_line("  call-back promised", k.escalation_rate_callback, Unit::percent);
+  out += kpi_line("  asked to call again", k.escalation_rate_ask_to_call_again, Unit::percent);
+  if (k.transfers.mean > 0) {
+    out += kpi_line("transfer hold (mean)", k.transfer_hold_s, Unit::seconds);
+    out += kpi_line("transfers abandoned on hold", k.transfer_abandon_rate, Unit::percent);
+  }
+  if (k.work_orders.mean > 0) {
+    out += kpi_line("work orders", k.work_orders, Unit::count);
+    out += kpi_line("  within deadline", k.work_orders_within_deadline, Unit::percent);
+    out += kpi_line("  age p90", k.work_order_age_p90_s, Unit::seconds);
+    out += kpi_line("  open at the end", k.work_orders_open_end, Unit::count);
+  }
+  if (k.callbacks_promised.mean > 0) {
+    out += kpi_line("call-backs promised", k.callbacks_promised, Unit::count);
+    out += kpi_line("  kept (reached in time)", k.callbacks_kept_share, Unit::percent);
+  }
+  return out;
 }
 
 }  // namespace
@@ -225,10 +383,15 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
     }
     out += kpi_line("ASA (answered)", k.asa_s, Unit::seconds, asa_target);
     out += kpi_line("wait p90 (all)", k.wait_p90_s, Unit::seconds);
+    out += kpi_line("P(wait > 0)", k.p_wait, Unit::percent);
+    out += kpi_line("mean wait (all)", k.wait_mean_s, Unit::seconds);
+    if (tracks_issues(scenario, t)) out += issue_lines(k);
   }
+  const bool costs = any_cost(scenario);
   out += "\nAgent groups\n";
   out += "  " + pad_right("group", 16) + pad_left("agents", 8) + "  " + pad_right("occupancy", 30) +
-         pad_left("handled", 10) + "  share by contact type\n";
+         pad_left("handled", 10) + pad_left("agent-hours", 13) +
+         (costs ? pad_left("cost", 12) : "") + "  share by contact type\n";
   for (std::size_t g = 0; g < scenario.agent_groups.size() && g < results.by_group.size(); ++g) {
     const sim::GroupKpis& k = results.by_group[g];
     std::string occupancy = table_value(k.occupancy.mean, Unit::percent) + " [" +
@@ -245,7 +408,30 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
     out += "  " + pad_right(scenario.agent_groups[g].name, 16) +
            pad_left(staffing_range(scenario.agent_groups[g].staffing), 8) + "  " +
            pad_right(occupancy, 30) + pad_left(table_value(k.handled.mean, Unit::count), 10) +
-           "  " + shares + "\n";
+           pad_left(table_value(k.agent_hours.mean, Unit::count), 13) +
+           (costs ? pad_left(table_value(k.cost.mean, Unit::count), 12) : "") + "  " + shares +
+           "\n";
+  }
+  out += "  " + pad_right("all groups", 16) + pad_left("", 8) + "  " + pad_right("", 30) +
+         pad_left("", 10) + pad_left(table_value(results.agent_hours.mean, Unit::count), 13) +
+         (costs ? pad_left(table_value(results.cost.mean, Unit::count), 12) : "") + "\n";
+  if (h.days > 1 && results.by_type_day.size() == static_cast<std::size_t>(h.days)) {
+    out += "\nBy day (mean over replications)\n";
+    out += "  " + pad_right("day", 12) + pad_right("contact type", 16) + pad_left("offered", 10) +
+           pad_left("service", 10) + pad_left("abandon", 10) + pad_left("ASA", 10) + "\n";
+    for (std::size_t d = 0; d < results.by_type_day.size(); ++d) {
+      const std::string date = date_of_day(scenario, d);
+      const std::string label = date.empty() ? std::to_string(d + 1) : date;
+      for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
+        const sim::ContactKpis& k = results.by_type_day[d][t];
+        out += "  " + pad_right(t == 0 ? label : "", 12) +
+               pad_right(scenario.contact_types[t].name, 16) +
+               pad_left(table_value(k.offered.mean, Unit::count), 10) +
+               pad_left(table_value(k.service_level.mean, Unit::percent), 10) +
+               pad_left(table_value(k.abandon_rate.mean, Unit::percent), 10) +
+               pad_left(table_value(k.asa_s.mean, Unit::seconds), 10) + "\n";
+      }
+    }
   }
   return out;
 }
@@ -268,9 +454,7 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
   for (std::size_t t = 0; t < scenario.contact_types.size() && t < results.by_type.size(); ++t) {
     const sim::ContactType& type = scenario.contact_types[t];
     const sim::ContactKpis& k = results.by_type[t];
-    Json entry;
-    for (const auto& kpi : kContactKpis)
-      entry[kpi.name] = estimate_json(k.*kpi.estimate, kpi.fraction);
+    Json entry = contact_json(scenario, t, k);
     Json targets = Json::object();
     if (const auto& sl = type.targets.service_level) {
       targets["service_level"] = Json{{"within_s", sl->within_s},
@@ -292,31 +476,58 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
   root["contact_types"] = types;
   Json groups = Json::object();
   for (std::size_t g = 0; g < scenario.agent_groups.size() && g < results.by_group.size(); ++g) {
-    const sim::GroupKpis& k = results.by_group[g];
-    Json entry;
-    entry["occupancy"] = estimate_json(k.occupancy, true);
-    entry["handled"] = estimate_json(k.handled, false);
-    Json shares = Json::object();
-    for (std::size_t t = 0; t < k.handled_share_by_type.size(); ++t) {
-      shares[scenario.contact_types[t].name] = estimate_json(k.handled_share_by_type[t], true);
-    }
-    entry["handled_share"] = shares;
-    groups[scenario.agent_groups[g].name] = entry;
+    groups[scenario.agent_groups[g].name] = group_json(scenario, g, results.by_group[g]);
   }
   root["agent_groups"] = groups;
+  root["agent_hours"] = estimate_json(results.agent_hours, false);
+  if (any_cost(scenario)) root["cost"] = estimate_json(results.cost, false);
+  if (h.days > 1) {
+    Json days = Json::array();
+    for (std::size_t d = 0; d < results.by_type_day.size(); ++d) {
+      Json day;
+      day["day"] = d + 1;
+      if (h.start_date) day["date"] = date_of_day(scenario, d);
+      Json day_types = Json::object();
+      for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
+        day_types[scenario.contact_types[t].name] =
+            contact_json(scenario, t, results.by_type_day[d][t]);
+      }
+      day["contact_types"] = day_types;
+      Json day_groups = Json::object();
+      for (std::size_t g = 0; g < scenario.agent_groups.size() && d < results.by_group_day.size();
+           ++g) {
+        day_groups[scenario.agent_groups[g].name] =
+            group_json(scenario, g, results.by_group_day[d][g]);
+      }
+      day["agent_groups"] = day_groups;
+      days.push_back(day);
+    }
+    root["days"] = days;
+  }
   return root.dump(2) + "\n";
 }
 
 std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Results& results) {
-  std::string out = "day,interval_start,contact_type";
-  for (const auto& kpi : kContactKpis) append_estimate_header(out, kpi.name);
-  out += "\n";
+  std::string out = "day,interval_start,contact_type" + contact_csv_header(scenario) + "\n";
   for (std::size_t i = 0; i < results.by_type_interval.size(); ++i) {
     for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
       const sim::ContactKpis& k = results.by_type_interval[i][t];
       std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
                         scenario.contact_types[t].name;
-      for (const auto& kpi : kContactKpis) append_estimate(row, k.*kpi.estimate, kpi.fraction);
+      append_contact_csv(row, scenario, k);
+      out += row + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& results) {
+  std::string out = "day,date,contact_type" + contact_csv_header(scenario) + "\n";
+  for (std::size_t d = 0; d < results.by_type_day.size(); ++d) {
+    for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
+      std::string row = std::to_string(d + 1) + "," + date_of_day(scenario, d) + "," +
+                        scenario.contact_types[t].name;
+      append_contact_csv(row, scenario, results.by_type_day[d][t]);
       out += row + "\n";
     }
   }

@@ -36,6 +36,10 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
 // contact_type, then each KPI with its _ci_low and _ci_high columns).
 std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Results& results);
 
+// days.csv: one row per day and contact type (day, date when the horizon has a start_date,
+// contact_type, then the KPIs of intervals.csv over the day).
+std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& results);
+
 // groups.csv: one row per interval and agent group (day, interval_start, group, scheduled agents,
 // occupancy and handled contacts with their confidence bounds, handled contacts per contact type).
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results);

@@ -25,6 +25,7 @@
 #include "tools/forecast_source.hpp"
 #include "tools/opening_hours.hpp"
 #include "tools/units.hpp"
+#include "tools/scenario_loader.hpp"
 #include "tools/yaml_reader.hpp"
 
 namespace staffsim::tools {
@@ -32,43 +33,7 @@ namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
 constexpr long long kMaxWarmupDays = 1000;
-
-// Validates a scenario document and builds the Scenario, collecting every problem on the way.
-class ScenarioLoader : private YamlReader {
- public:
-  ScenarioLoader(std::string file_name, std::string base_dir)
-      : YamlReader(std::move(file_name)), base_dir_(std::move(base_dir)) {}
-
-  sim::Scenario load(std::string_view text);
-
- private:
-  // --- scenario parts ---------------------------------------------------------------------------
-  void horizon(const Field& field, sim::Scenario& scenario);
-  template <typename T>
-  std::optional<std::vector<T>> per_interval(
-      const Field& field, const std::function<std::optional<T>(const Field&)>& one);
-  void contact_type(const Field& field, sim::ContactType& type);
-  void arrivals(const Field& field, sim::Arrivals& arrivals);
-  std::optional<std::vector<double>> forecast_calls(const Field& field);
-  std::optional<sim::DurationDistribution> distribution(const Field& field);
-  void targets(const Field& field, sim::Targets& targets);
-  void agent_group(const Field& field, sim::AgentGroup& group);
-  std::optional<sim::OpenIntervals> hours(const Field& field);
-  std::optional<OpeningRule> opening_rule(const Field& field);
-  // A per-interval list that gives something (contacts, agents) in an interval the hours close.
-  void check_nothing_while_closed(const Field& list_field, const std::vector<double>& values,
-                                  const sim::OpenIntervals& open, const std::string& what);
-  void routing(const Field& field, sim::Scenario& scenario,
-               const std::vector<Field>& group_name_fields);
-
-  std::string base_dir_;
-  bool horizon_ok_ = false;
-  sim::Horizon horizon_;
-  int intervals_per_day_ = 0;
-  int days_ = 0;
-  double interval_s_ = 0;
-  double day_start_s_ = 0;
-};
+constexpr double kMaxArrivalFactor = 100;  // 10,000%
 
 }  // namespace
 
@@ -109,7 +74,7 @@ std::string format_clock(double seconds_since_midnight) {
   return buffer;
 }
 
-namespace {
+namespace detail {
 
 void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   auto map = mapping(field,
@@ -251,7 +216,7 @@ std::optional<std::vector<T>> ScenarioLoader::per_interval(
 void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
   // The source of arrivals is exactly one of these keys.
   const std::vector<std::string> sources = {"per_interval", "rate", "forecast"};
-  auto map = mapping(field, {"per_interval", "rate", "forecast", "day_cv"},
+  auto map = mapping(field, {"per_interval", "rate", "forecast", "day_cv", "factor"},
                      "a mapping such as {per_interval: [120, 180]}, {rate: 2/s} or "
                      "{forecast: {history: calls.csv}}");
   if (!map) return;
@@ -284,6 +249,16 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
   if (auto f = map->find("day_cv")) {
     auto v = fraction(*f, false);
     if (v) arrivals.day_cv = *v;
+  }
+  // A what-if multiplier of every rate: 120% is a fifth more contacts.
+  if (auto f = map->find("factor")) {
+    auto v = fraction(*f, false);
+    if (v && *v > kMaxArrivalFactor) {
+      problem(*f, "expected a factor of at most " + number_text(kMaxArrivalFactor * 100) +
+                      "%, found " + quote(f->node.Scalar()));
+    } else if (v) {
+      for (double& rate : arrivals.rate_per_s) rate *= *v;
+    }
   }
 }
 
@@ -546,10 +521,11 @@ void ScenarioLoader::targets(const Field& field, sim::Targets& targets) {
   }
 }
 
-void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
-  auto map = mapping(
-      field, {"name", "priority", "arrivals", "handle_time", "patience", "targets", "hours"},
-      "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
+void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type, int type_index) {
+  auto map = mapping(field,
+                     {"name", "priority", "arrivals", "handle_time", "patience", "targets", "hours",
+                      "issues", "repeat"},
+                     "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
   if (!map) return;
   // `name` was read by the caller (it must be known before routing is checked).
   if (auto f = map->find("priority")) {
@@ -563,7 +539,15 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
       }
     }
   }
-  if (auto f = required(*map, "arrivals")) arrivals(*f, type.arrivals);
+  // Only a complaint type may have no arrivals of its own (checked once every type is read).
+  if (auto f = map->find("arrivals")) {
+    arrivals(*f, type.arrivals);
+  } else {
+    type_extras_[static_cast<std::size_t>(type_index)].has_arrivals = false;
+    if (horizon_ok_) {
+      type.arrivals.rate_per_s.assign(static_cast<std::size_t>(horizon_.total_intervals()), 0.0);
+    }
+  }
   if (auto f = required(*map, "handle_time")) {
     auto d = distribution(*f);
     if (d) type.handle_time = *d;
@@ -573,6 +557,8 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
     if (d) type.patience = *d;
   }
   if (auto f = map->find("targets")) targets(*f, type.targets);
+  if (auto f = map->find("issues")) issues(*f, type, type_index);
+  if (auto f = map->find("repeat")) repeat(*f, type, type_index);
   if (auto f = map->find("hours")) {
     if (auto open = hours(*f)) {
       type.open = *open;
@@ -592,9 +578,12 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type) {
 }
 
 void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
-  auto map = mapping(field, {"name", "staffing", "hours"},
+  auto map = mapping(field,
+                     {"name", "staffing", "hours", "authority", "authority_cost", "first",
+                      "reserve", "order", "callbacks_when", "cost_per_hour"},
                      "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
+  group_authority(*map, group);
   if (auto f = required(*map, "staffing")) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
       const auto v = integer(x, 0);
@@ -743,16 +732,24 @@ void ScenarioLoader::check_nothing_while_closed(const Field& list_field,
                                                 const std::string& what) {
   const std::size_t items = list_field.node.size();
   const auto ipd = static_cast<std::size_t>(horizon_.intervals_per_day);
-  for (std::size_t i = 0; i < values.size() && i < open.size() && items > 0; ++i) {
-    if (open[i] != 0 || !(values[i] > 0)) continue;
-    const std::size_t item = i % items;  // a one-day pattern repeats on every day
-    const Field f = child(list_field.node[item], list_field.path + "[" + std::to_string(item) + "]",
+  if (items == 0 || ipd == 0) return;
+  // A one-day pattern is only used on the days the hours open its interval (it may well be
+  // closed at weekends); a whole-horizon list says what it gives to each interval.
+  const bool pattern = items == ipd && values.size() > ipd;
+  for (std::size_t i = 0; i < (pattern ? ipd : values.size()) && i < open.size(); ++i) {
+    bool closed = open[i] == 0;
+    for (std::size_t j = i + ipd; pattern && closed && j < open.size(); j += ipd) {
+      closed = open[j] == 0;
+    }
+    if (!closed || !(values[i] > 0)) continue;
+    const Field f = child(list_field.node[i % items],
+                          list_field.path + "[" + std::to_string(i % items) + "]",
                           list_field.position);
-    problem(f, "expected 0 " + what + " (the " +
-                   format_clock(horizon_.day_start_s +
-                                static_cast<double>(i % ipd) * horizon_.interval_s) +
-                   " interval of day " + std::to_string(1 + i / ipd) +
-                   " is closed by its hours), found " + describe(f.node));
+    const std::string when =
+        format_clock(horizon_.day_start_s + static_cast<double>(i % ipd) * horizon_.interval_s) +
+        " interval" + (pattern ? " is closed on every day" : " of day " + std::to_string(1 + i / ipd) + " is closed") +
+        " by its hours";
+    problem(f, "expected 0 " + what + " (the " + when + "), found " + describe(f.node));
     return;
   }
 }
@@ -778,7 +775,8 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
     return;
   }
   std::vector<bool> routed(type_names.size(), false);
-  std::vector<bool> group_used(group_names.size(), false);
+  std::vector<bool> group_used = group_used_elsewhere_;
+  group_used.resize(group_names.size(), false);
   // A broken routing entry may have meant any group: only a fully read routing can tell that a
   // group serves nobody.
   bool every_entry_read = true;
@@ -882,7 +880,7 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
   if (auto top = parse(text)) {
     auto map = mapping(*top,
                        {"name", "horizon", "replications", "seed", "short_abandon", "contact_types",
-                        "agent_groups", "routing"},
+                        "agent_groups", "routing", "reinforcement"},
                        "a scenario mapping with the keys name, horizon, contact_types, "
                        "agent_groups and routing");
     if (map) {
@@ -963,19 +961,25 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
           read_names(type_fields, "contact type", type_name_fields);
       std::vector<std::string> group_names =
           read_names(group_fields, "agent group", group_name_fields);
+      type_names_ = type_names;
+      group_names_ = group_names;
+      group_used_elsewhere_.assign(group_names.size(), false);
+      type_extras_.resize(type_fields.size());
       scenario.contact_types.resize(type_fields.size());
       for (std::size_t i = 0; i < type_fields.size(); ++i) {
         scenario.contact_types[i].name = type_names[i];
-        contact_type(type_fields[i], scenario.contact_types[i]);
+        contact_type(type_fields[i], scenario.contact_types[i], static_cast<int>(i));
       }
       scenario.agent_groups.resize(group_fields.size());
       for (std::size_t i = 0; i < group_fields.size(); ++i) {
         scenario.agent_groups[i].name = group_names[i];
         agent_group(group_fields[i], scenario.agent_groups[i]);
       }
+      if (auto f = map->find("reinforcement")) reinforcement(*f, scenario);
       if (auto f = required(*map, "routing")) {
         routing(*f, scenario, group_name_fields);
       }
+      if (!has_problems()) cross_checks(scenario, type_fields);
     }
   }
   if (!has_problems()) {
@@ -990,11 +994,11 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
   return scenario;
 }
 
-}  // namespace
+}  // namespace detail
 
 sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name,
                                   const std::string& base_dir) {
-  return ScenarioLoader(file_name, base_dir).load(text);
+  return detail::ScenarioLoader(file_name, base_dir).load(text);
 }
 
 sim::Scenario load_scenario_file(const std::string& path) {
