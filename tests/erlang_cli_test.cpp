@@ -124,6 +124,19 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"erlang --calls 300 --interval 30m --aht 4q --sl 80/20s",
                  "--aht: unknown duration unit \"q\" in \"4q\" (expected s, m, h or d, e.g. 20s, "
                  "5m, 1.5h)"},
+        // A duration without its unit is refused: 30 would be read as seconds.
+        BadInput{"erlang --calls 300 --interval 30 --aht 4m --sl 80/20s",
+                 "--interval: expected a duration with its unit such as 20s, 5m or 1.5h, found "
+                 "\"30\" (no unit)"},
+        BadInput{"erlang --calls 300 --interval 30m --aht 240 --sl 80/20s",
+                 "--aht: expected a duration with its unit such as 20s, 5m or 1.5h, found "
+                 "\"240\" (no unit)"},
+        BadInput{"erlang --calls 300 --interval 30m --aht 4m --sl 80/20",
+                 "--sl: expected a duration with its unit such as 20s, 5m or 1.5h, found \"20\" "
+                 "(no unit)"},
+        BadInput{"erlang --rate 120/30 --aht 4m --sl 80/20s",
+                 "--rate: expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found "
+                 "\"120/30\" (the interval has no unit)"},
         BadInput{"erlang --aht 4m --sl 80/20s",
                  "missing volume: give --calls N --interval 30m, --rate 2.5/s, or --volumes "
                  "FILE.csv"},

@@ -217,7 +217,7 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
        "--interval: expected a whole number of seconds dividing a day, such as 15m, 30m or 1h, "
        "found \"7m\""},
       {"--calls '" + kSmallLog + "' --interval soon",
-       "--interval: expected a duration such as 20s, 5m or 1.5h, found \"soon\""},
+       "--interval: expected a duration with its unit such as 20s, 5m or 1.5h, found \"soon\""},
       {"--calls '" + kSmallLog + "' --hours 7-21",
        "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
        "such as 07:00-21:00, found \"7-21\""},

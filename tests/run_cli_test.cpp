@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -226,7 +227,9 @@ TEST_F(RunCli, BadFlagValuesAreBadInput) {
             "least 1, found \"0\"\n");
   r = staffsim(run + "--seed -3");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "staffsim: error: --seed: expected a non-negative whole number, found \"-3\"\n");
+  EXPECT_EQ(r.err,
+            "staffsim: error: --seed: expected a whole number from 0 to 18446744073709551615, "
+            "found \"-3\"\n");
   r = staffsim(run + "--threads two");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
@@ -236,6 +239,32 @@ TEST_F(RunCli, BadFlagValuesAreBadInput) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "staffsim: error: --format: expected table or json, found \"xml\"\n");
   EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+// The seed is a 64-bit number: every value up to 2^64 - 1 is accepted, in the file and on the
+// command line, and reported as given.
+TEST_F(RunCli, SeedsTakeTheWholeSixtyFourBitRange) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("seed: 11"), 8, "seed: 18446744073709551615");
+  fs::path scenario = write("plan.yaml", text);
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["seed"].get<std::uint64_t>(), 18446744073709551615u);
+  r = staffsim("run '" + scenario.string() + "' --seed 1000000000000000000 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["seed"].get<std::uint64_t>(), 1000000000000000000u);
+  r = staffsim("run '" + scenario.string() + "' --seed 18446744073709551616");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --seed: expected a whole number from 0 to 18446744073709551615, "
+            "found \"18446744073709551616\"\n");
+  text.replace(text.find("seed: 18446744073709551615"), 26, "seed: 18446744073709551616");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":4:7: seed: expected a whole number from 0 to 18446744073709551615, found "
+                       "\"18446744073709551616\"\n");
 }
 
 TEST_F(RunCli, UsageErrors) {

@@ -1,7 +1,6 @@
 #include "tools/call_log_csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -12,6 +11,7 @@
 #include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -49,26 +49,23 @@ class RowReader {
   }
 
   double seconds(std::size_t column) const {
-    const std::string& s = text(column);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value) ||
-        value < 0) {
+    double value = -1;
+    try {
+      value = parse_number(text(column));
+    } catch (const InvalidInput&) {
       fail(column, "a duration in seconds >= 0");
     }
+    if (value < 0) fail(column, "a duration in seconds >= 0");
     return value;
   }
 
   std::int64_t whole_number(std::size_t column, std::int64_t min, std::int64_t max,
                             std::string_view expected) const {
-    const std::string& s = text(column);
-    std::int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < min ||
-        value > max) {
+    try {
+      return parse_integer(text(column), min, max);
+    } catch (const InvalidInput&) {
       fail(column, expected);
     }
-    return value;
   }
 
   std::string type(std::size_t column) const {
@@ -218,7 +215,7 @@ CallLog parse_call_log(std::string_view text, std::string name) {
 }
 
 CallLog read_call_log(const std::string& path) {
-  return parse_call_log(read_file(path), path);
+  return parse_call_log(read_file(path), display_name(path));
 }
 
 }  // namespace staffsim::tools

@@ -1,13 +1,12 @@
 #include "tools/csv.hpp"
 
-#include <charconv>
 #include <cmath>
 
 #include "tools/cli_error.hpp"
 #include "tools/file_io.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
-namespace {}  // namespace
 
 CsvTable CsvTable::parse(std::string_view text, std::string name) {
   CsvTable table;
@@ -76,7 +75,7 @@ CsvTable CsvTable::parse(std::string_view text, std::string name) {
 }
 
 CsvTable CsvTable::read(const std::string& path) {
-  return parse(read_file(path), path);
+  return parse(read_file(path), display_name(path));
 }
 
 std::optional<std::size_t> CsvTable::find_column(std::string_view column) const {
@@ -101,24 +100,19 @@ std::string CsvTable::where(const Row& row) const {
 }
 
 double CsvTable::number(const Row& row, std::size_t column) const {
-  const std::string& s = row.fields.at(column);
-  double value = 0.0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) {
-    throw InputError(where(row) + header_.at(column) + ": expected a number, found " + quote(s));
+  try {
+    return parse_number(row.fields.at(column));
+  } catch (const InvalidInput& e) {
+    throw InputError(where(row) + header_.at(column) + ": " + e.what());
   }
-  return value;
 }
 
 long long CsvTable::integer(const Row& row, std::size_t column) const {
-  const std::string& s = row.fields.at(column);
-  long long value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
-    throw InputError(where(row) + header_.at(column) + ": expected a whole number, found " +
-                     quote(s));
+  try {
+    return parse_integer(row.fields.at(column));
+  } catch (const InvalidInput& e) {
+    throw InputError(where(row) + header_.at(column) + ": " + e.what());
   }
-  return value;
 }
 
 }  // namespace staffsim::tools

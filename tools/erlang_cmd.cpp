@@ -495,7 +495,7 @@ void add_erlang_command(CLI::App& app) {
       "erlang",
       "Erlang B/C/A: evaluate a staffing level (--agents) or find the agents needed for targets");
   cmd->footer(
-      "Durations take a unit (20s, 4m, 1.5h; a bare number is seconds). Percentages accept 80% "
+      "Durations take their unit (20s, 4m, 1.5h; a bare number is refused). Percentages accept 80% "
       "or 0.8.\n"
       "Examples:\n"
       "  staffsim erlang --calls 300 --interval 30m --aht 4m --sl 80/20s\n"

@@ -18,7 +18,7 @@ namespace staffsim::tools {
 namespace {
 
 std::string clock_text(std::int64_t seconds_of_day) {
-  return format_local_datetime(seconds_of_day).substr(11, 5);
+  return format_clock(static_cast<double>(seconds_of_day));
 }
 
 // The horizon's interval length as whole seconds; InvalidInput otherwise.

@@ -1,7 +1,6 @@
 #include "tools/history_csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -22,10 +21,7 @@ using models::kSecondsPerDay;
 using models::second_of_day;
 
 std::string clock_text(std::int64_t seconds_of_day) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
-                static_cast<int>(seconds_of_day / 60 % 60));
-  return buf;
+  return format_clock(static_cast<double>(seconds_of_day));
 }
 
 std::int64_t parse_time(const CsvTable& table, const CsvTable::Row& row, std::size_t column) {
@@ -37,14 +33,12 @@ std::int64_t parse_time(const CsvTable& table, const CsvTable::Row& row, std::si
 }
 
 long long parse_count(const CsvTable& table, const CsvTable::Row& row, std::size_t column) {
-  const std::string& s = row.fields[column];
-  long long value = -1;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < 0) {
+  try {
+    return parse_integer(row.fields[column], 0);
+  } catch (const InvalidInput&) {
     throw InputError(table.where(row) + table.header()[column] + ": expected a count >= 0, found " +
-                     quote(s));
+                     quote(row.fields[column]));
   }
-  return value;
 }
 
 void require_rows(const CsvTable& table) {
@@ -183,7 +177,7 @@ History parse_history(std::string_view text, const std::string& name, std::int64
 }
 
 History read_history(const std::string& path, std::int64_t log_interval_s) {
-  return parse_history(read_file(path), path, log_interval_s);
+  return parse_history(read_file(path), display_name(path), log_interval_s);
 }
 
 }  // namespace staffsim::tools

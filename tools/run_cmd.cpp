@@ -19,6 +19,7 @@
 #include "tools/file_io.hpp"
 #include "tools/run_report.hpp"
 #include "tools/scenario_yaml.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -56,8 +57,11 @@ void run(const RunFlags& flags) {
     options.replications_override = static_cast<int>(r);
   }
   if (!flags.seed.empty()) {
-    options.seed_override =
-        whole_number_flag("--seed", flags.seed, 0, "a non-negative whole number");
+    try {
+      options.seed_override = parse_unsigned(flags.seed);  // the whole 64-bit range
+    } catch (const InvalidInput& e) {
+      throw InputError(std::string("--seed: ") + e.what());
+    }
   }
   if (!flags.threads.empty()) {
     auto t = whole_number_flag("--threads", flags.threads, 0,

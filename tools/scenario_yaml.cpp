@@ -62,47 +62,6 @@ class ScenarioLoader : private YamlReader {
   double day_start_s_ = 0;
 };
 
-}  // namespace
-
-double parse_clock_s(std::string_view text) {
-  auto fail = [&]() -> double {
-    throw InvalidInput("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found " +
-                       quote(text));
-  };
-  auto two_digits = [&](std::size_t at) -> int {
-    if (at + 2 > text.size()) return -1;
-    char a = text[at];
-    char b = text[at + 1];
-    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
-    return (a - '0') * 10 + (b - '0');
-  };
-  if (text.size() != 5 && text.size() != 8) return fail();
-  int hours = two_digits(0);
-  int minutes = two_digits(3);
-  int seconds = text.size() == 8 ? two_digits(6) : 0;
-  if (text[2] != ':' || (text.size() == 8 && text[5] != ':')) return fail();
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
-    return fail();
-  }
-  return hours * 3600.0 + minutes * 60.0 + seconds;
-}
-
-std::string format_clock(double seconds_since_midnight) {
-  long long total = std::llround(seconds_since_midnight);
-  long long hours = total / 3600;
-  long long minutes = (total % 3600) / 60;
-  long long seconds = total % 60;
-  char buffer[32];
-  if (seconds == 0) {
-    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", hours, minutes);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", hours, minutes, seconds);
-  }
-  return buffer;
-}
-
-namespace {
-
 void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   auto map = mapping(field, {"interval", "intervals", "start", "days", "warmup"},
                      "a mapping such as {interval: 30m, intervals: 28, start: \"07:00\"}");
@@ -697,8 +656,8 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
         }
       }
       if (auto f = map->find("seed")) {
-        auto v = integer(*f, 0);
-        if (v) scenario.seed = static_cast<std::uint64_t>(*v);
+        auto v = unsigned_integer(*f);
+        if (v) scenario.seed = *v;
       }
       if (auto f = map->find("short_abandon")) {
         auto v = duration(*f, true);

@@ -17,6 +17,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -105,8 +106,10 @@ class YamlReader {
   std::optional<double> fraction(const Field& field, bool at_most_one);
   // A plain number: positive, or non-negative when `allow_zero`.
   std::optional<double> number(const Field& field, bool allow_zero);
-  // A whole number of at least `minimum` (at most 18 digits).
+  // A whole number of at least `minimum` (64-bit).
   std::optional<long long> integer(const Field& field, long long minimum);
+  // A whole number from 0 to 2^64 - 1 (a random seed).
+  std::optional<std::uint64_t> unsigned_integer(const Field& field);
   // A clock time of day ("07:00", "07:30:15"), in seconds since midnight.
   std::optional<double> clock(const Field& field);
 
