@@ -346,4 +346,77 @@ TEST_F(RunCli, MmnExampleMatchesErlangC) {
   EXPECT_EQ(double(calls["abandoned"]["mean"]), 0.0);
 }
 
+// A staffing file in place of a list: read relative to the scenario, each problem positioned at
+// the `file` key with the CSV line.
+TEST_F(RunCli, StaffingFromAFile) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("staffing: [3, 4]"), 16, "staffing: {file: frontline.csv}");
+  fs::path scenario = write("plan.yaml", text);
+  write("frontline.csv", "interval_start,agents\n09:00,3\n09:30,4\n");
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Outcome listed =
+      staffsim("run '" + write("listed.yaml", kSmallScenario).string() + "' --format json");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  auto a = nlohmann::json::parse(r.out), b = nlohmann::json::parse(listed.out);
+  a.erase("scenario");
+  b.erase("scenario");
+  EXPECT_EQ(a, b);  // the same staffing gives the same figures
+
+  const std::string at = scenario.string() + ":17:40: agent_groups[1].staffing.file: ";
+  write("frontline.csv", "interval_start,agents\n09:00,3\n09:30,four\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: agents: expected a whole number of agents from 0 to 1000000, found "
+                       "\"four\"\n");
+  write("frontline.csv", "interval_start,agents\n09:00,3\n10:00,4\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: interval_start: rows 1h apart, expected the horizon's interval of 30m "
+                       "(solve it at that interval with staffsim erlang --volumes, or write one "
+                       "row per interval)\n");
+  write("frontline.csv", "interval_start,interval_s,agents\n09:00,1800,3\n09:30,300,4\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: interval_s: the horizon interval at 09:30 is only partly covered by "
+                       "this row, 5m long (the file's day ends at 09:35): end the horizon by "
+                       "09:30\n");
+  fs::remove(dir_ / "frontline.csv");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + at + "cannot read " + (dir_ / "frontline.csv").string() +
+                       ": No such file or directory\n");
+  text.replace(text.find("{file: frontline.csv}"), 21, "{column: agents}");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":17:33: agent_groups[1].staffing: missing required key \"file\"\n");
+}
+
+// Limits are stated and checked, never clamped: weekday_mean's weeks, intervals x days.
+TEST_F(RunCli, LimitsAreErrorsNotClamps) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("{interval: 30m, intervals: 2, start: \"09:00\"}"), 45,
+               "{interval: 1m, intervals: 1440, days: 1000}");
+  text.replace(text.find("[3, 4]"), 6, "4");
+  text.replace(text.find("{per_interval: [12, 18]}"), 24, "{rate: 1/m}");
+  fs::path scenario = write("plan.yaml", text);
+  Outcome r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":2:48: horizon.days: expected intervals x days at most 1000000, found "
+                       "1440 x 1000 = 1440000\n");
+  write("history.csv", "timestamp,calls\n2003-03-03T09:00:00,4\n2003-03-03T09:30:00,5\n");
+  text = kSmallScenario;
+  text.replace(text.find("{per_interval: [12, 18]}"), 24,
+               "{forecast: {history: history.csv, method: weekday_mean, weeks: 5000}}");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":7:78: contact_types[0].arrivals.forecast.weeks: expected at most 1000 "
+                       "weeks, found \"5000\"\n");
+}
+
 }  // namespace

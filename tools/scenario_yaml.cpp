@@ -23,6 +23,7 @@
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
 #include "tools/forecast_source.hpp"
+#include "tools/staffing_file.hpp"
 #include "tools/units.hpp"
 #include "tools/yaml_reader.hpp"
 
@@ -30,6 +31,7 @@ namespace staffsim::tools {
 namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
+constexpr long long kMaxHorizonIntervals = 1'000'000;  // intervals x days (sim::validate's limit)
 
 // Validates a scenario document and builds the Scenario, collecting every problem on the way.
 class ScenarioLoader : private YamlReader {
@@ -51,6 +53,9 @@ class ScenarioLoader : private YamlReader {
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
+  std::optional<std::vector<int>> staffing_file(const Field& field);
+  sim::Horizon horizon_read() const;                     // the horizon as read (when horizon_ok_)
+  std::string file_path(const std::string& name) const;  // relative to the scenario's folder
   void routing(const Field& field, sim::Scenario& scenario,
                const std::vector<Field>& group_name_fields);
 
@@ -101,6 +106,15 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
       ok = false;
     }
     if (v) h.days = static_cast<int>(std::min<long long>(*v, 10000));
+  }
+  // The simulator holds every interval of the horizon: intervals x days is limited too.
+  if (ok && static_cast<long long>(h.intervals_per_day) * h.days > kMaxHorizonIntervals) {
+    const auto days_field = map->find("days");
+    problem(days_field ? *days_field : *intervals_field,
+            "expected intervals x days at most " + std::to_string(kMaxHorizonIntervals) +
+                ", found " + std::to_string(h.intervals_per_day) + " x " + std::to_string(h.days) +
+                " = " + std::to_string(static_cast<long long>(h.intervals_per_day) * h.days));
+    ok = false;
   }
   if (auto f = map->find("warmup")) {
     auto v = duration(*f, true);
@@ -232,9 +246,7 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   auto path_of = [&](const Field& f) -> std::optional<std::string> {
     auto text = scalar(f, "a CSV file name");
     if (!text) return std::nullopt;
-    std::filesystem::path path = *text;
-    if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
-    return path.string();
+    return file_path(*text);
   };
   if (history) {
     auto path = path_of(*history);
@@ -268,8 +280,13 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   }
   if (auto f = map->find("weeks")) {
     auto v = integer(*f, 1);
+    if (v && *v > kMaxWeekdayMeanWeeks) {
+      problem(*f, "expected at most " + std::to_string(kMaxWeekdayMeanWeeks) + " weeks, found " +
+                      quote(f->node.Scalar()));
+      v.reset();
+    }
     ok = ok && v;
-    if (v) source.weekday_mean_weeks = static_cast<int>(std::min<long long>(*v, 1000));
+    if (v) source.weekday_mean_weeks = static_cast<int>(*v);
   }
   auto date = [&](const Field& f) -> std::optional<std::int64_t> {
     auto text = scalar(f, "a date such as 2003-10-13");
@@ -302,13 +319,8 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
     if (v) source.share = *v;
   }
   if (!ok || !horizon_ok_) return std::nullopt;
-  sim::Horizon horizon;
-  horizon.interval_s = interval_s_;
-  horizon.intervals_per_day = intervals_per_day_;
-  horizon.days = days_;
-  horizon.day_start_s = day_start_s_;
   try {
-    return forecast_calls_for_horizon(source, horizon);
+    return forecast_calls_for_horizon(source, horizon_read());
   } catch (const Error& e) {
     problem(history ? *history : *file, e.what());
   }
@@ -498,7 +510,10 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
   auto map =
       mapping(field, {"name", "staffing"}, "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
-  if (auto f = required(*map, "staffing")) {
+  if (auto f = required(*map, "staffing"); f && f->node.IsMap()) {
+    auto staffing = staffing_file(*f);
+    if (staffing) group.staffing = *staffing;
+  } else if (f) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
       const auto v = integer(x, 0);
       if (v && *v > 1'000'000) {
@@ -510,6 +525,38 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
     });
     if (staffing) group.staffing = *staffing;
   }
+}
+
+// agent_groups[].staffing: {file: FILE, column: agents}; see tools/staffing_file.hpp.
+std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field) {
+  auto map = mapping(field, {"file", "column"}, "a mapping such as {file: staffing.csv}");
+  if (!map) return std::nullopt;
+  std::optional<std::string> path, column = "agents";
+  const auto file = required(*map, "file");
+  if (file) path = scalar(*file, "a CSV file name");
+  if (auto f = map->find("column")) column = scalar(*f, "a column name");
+  if (!path || !column || !horizon_ok_) return std::nullopt;
+  try {
+    return staffing_for_horizon(file_path(*path), *column, horizon_read());
+  } catch (const Error& e) {
+    problem(*file, e.what());
+  }
+  return std::nullopt;
+}
+
+sim::Horizon ScenarioLoader::horizon_read() const {
+  sim::Horizon horizon;
+  horizon.interval_s = interval_s_;
+  horizon.intervals_per_day = intervals_per_day_;
+  horizon.days = days_;
+  horizon.day_start_s = day_start_s_;
+  return horizon;
+}
+
+std::string ScenarioLoader::file_path(const std::string& name) const {
+  std::filesystem::path path = name;
+  if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
+  return path.string();
 }
 
 void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
@@ -755,7 +802,7 @@ sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file
 sim::Scenario load_scenario_file(const std::string& path) {
   std::string text = read_file(path);
   std::string base_dir = std::filesystem::path(path).parent_path().string();
-  return parse_scenario_yaml(text, path, base_dir);
+  return parse_scenario_yaml(text, display_name(path), base_dir);
 }
 
 }  // namespace staffsim::tools
