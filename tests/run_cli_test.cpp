@@ -223,8 +223,8 @@ TEST_F(RunCli, BadFlagValuesAreBadInput) {
   Outcome r = staffsim(run + "--replications 0");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "staffsim: error: --replications: expected a whole number of replications of at "
-            "least 1, found \"0\"\n");
+            "staffsim: error: --replications: expected a whole number from 1 to 1000000, found "
+            "\"0\"\n");
   r = staffsim(run + "--seed -3");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
@@ -233,11 +233,10 @@ TEST_F(RunCli, BadFlagValuesAreBadInput) {
   r = staffsim(run + "--threads two");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "staffsim: error: --threads: expected a non-negative whole number (0 = all hardware "
-            "threads), found \"two\"\n");
+            "staffsim: error: --threads: expected a whole number from 0 to 1024, found \"two\"\n");
   r = staffsim(run + "--format xml");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "staffsim: error: --format: expected table or json, found \"xml\"\n");
+  EXPECT_EQ(r.err, "staffsim: error: --format: expected table, json or csv, found \"xml\"\n");
   EXPECT_FALSE(fs::exists(dir_ / "out"));
 }
 
@@ -273,10 +272,16 @@ TEST_F(RunCli, UsageErrors) {
   EXPECT_EQ(r.err,
             "staffsim: error: scenario is required\nRun with --help for more information.\n");
   fs::path scenario = write("plan.yaml", kSmallScenario);
-  r = staffsim("run '" + scenario.string() + "' --replicas 3");
+  r = staffsim("run '" + scenario.string() + "' --replication 5");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "staffsim: error: The following arguments were not expected: 3 --replicas\n"
+            "staffsim: error: run: unknown flag \"--replication\", did you mean "
+            "\"--replications\"?\nRun with --help for more information.\n");
+  r = staffsim("run '" + scenario.string() + "' --bogus 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: run: unknown flag \"--bogus\", expected one of: --help, "
+            "--replications, --seed, --threads, --out, --format\n"
             "Run with --help for more information.\n");
 }
 
@@ -344,6 +349,25 @@ TEST_F(RunCli, MmnExampleMatchesErlangC) {
   check(calls["asa_s"], asa_s, "ASA");
   check(summary["agent_groups"]["agents"]["occupancy"], load / agents, "occupancy");
   EXPECT_EQ(double(calls["abandoned"]["mean"]), 0.0);
+}
+
+// --format csv prints intervals.csv; "-" reads the scenario from standard input (its files from
+// the current folder) and is refused as the output folder.
+TEST_F(RunCli, CsvFormatStandardInputAndNoFolderOnStandardOutput) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  Outcome r = staffsim("run '" + scenario.string() + "' --format csv --out '" +
+                       (dir_ / "out").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, slurp(dir_ / "out" / "intervals.csv"));
+  Outcome piped = staffsim("run - --format csv < '" + scenario.string() + "'");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, r.out);
+  r = staffsim("run '" + scenario.string() + "' --out -");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --out: expected a folder for summary.json, intervals.csv and "
+            "groups.csv, found \"-\" (standard output holds one of them: use --format json or "
+            "csv)\n");
 }
 
 // A staffing file in place of a list: read relative to the scenario, each problem positioned at

@@ -25,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "tools/cli_error.hpp"  // quote, join
+
 namespace staffsim::tools {
 
 // 0-based position in the YAML text (yaml-cpp's convention); printed 1-based.
@@ -60,9 +62,6 @@ class Mapping {
   std::vector<std::string> order;  // keys in file order
   Field self;                      // the mapping itself
 };
-
-// "a, b, c": the items of a list as messages show them ("expected one of: a, b, c").
-std::string join(const std::vector<std::string>& items);
 
 // What a node is, for "found ..." in messages: the quoted scalar, "a list", "an empty list",
 // "a mapping" or "nothing".
