@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -96,6 +97,16 @@ TEST(CommandLine, UnknownSubcommandsAndFlagsAreNamed) {
       r.err,
       "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
       "one of: erlang, run, forecast, backtest, fit)\nRun with --help for more information.\n");
+  r = run_staffsim("forecast --history x.csv --methods profile", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: forecast: unknown flag \"--methods\", did you mean \"--method\"?\n"
+            "Run with --help for more information.\n");
+  r = run_staffsim("forecast --history x.csv --k 3", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: forecast: unknown flag \"--k\", did you mean \"--weeks\"? (the k of "
+            "weekday_mean)\nRun with --help for more information.\n");
 }
 
 }  // namespace

@@ -418,6 +418,35 @@ TEST_F(RunCli, StaffingFromAFile) {
                        ":17:33: agent_groups[1].staffing: missing required key \"file\"\n");
 }
 
+// A forecast CSV's shorter last row of a day is refused where the horizon would read it as a
+// whole interval, as a history's is.
+TEST_F(RunCli, ForecastFileWithAPartialRow) {
+  const std::string data = std::string(STAFFSIM_SHARED_DATA_DIR) + "/bank_calls_5min_train.csv";
+  const fs::path forecast = dir_ / "forecast.csv";
+  Outcome r =
+      staffsim("forecast --history '" + data +
+               "' --interval 30m --days 1 --method profile --out '" + forecast.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string text = kSmallScenario;
+  text.replace(text.find("{interval: 30m, intervals: 2, start: \"09:00\"}"), 45,
+               "{interval: 30m, intervals: 29, start: \"07:00\"}");
+  text.replace(text.find("{per_interval: [12, 18]}"), 24,
+               "{forecast: {file: forecast.csv, share: 90%}}");
+  text.replace(text.find("[3, 4]"), 6, "40");
+  fs::path scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":7:33: contact_types[0].arrivals.forecast.file: " + forecast.string() +
+                       ":30: interval_s: the horizon interval at 21:00 is only partly covered by "
+                       "this row, 5m long (the file's day ends at 21:05): end the horizon by "
+                       "21:00\n");
+  text.replace(text.find("intervals: 29"), 13, "intervals: 28");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "' --replications 2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 // Limits are stated and checked, never clamped: weekday_mean's weeks, intervals x days.
 TEST_F(RunCli, LimitsAreErrorsNotClamps) {
   std::string text = kSmallScenario;

@@ -1,12 +1,47 @@
 #include "tools/csv.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "tools/cli_error.hpp"
 #include "tools/file_io.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
+
+namespace {
+
+std::string csv_cell(const nlohmann::ordered_json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v.get<double>());
+  return buf;
+}
+
+}  // namespace
+
+std::string records_csv(const std::vector<nlohmann::ordered_json>& records) {
+  std::vector<std::string> keys;
+  for (const auto& r : records) {
+    for (auto it = r.begin(); it != r.end(); ++it) {
+      if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) out += (i ? "," : "") + keys[i];
+  out += "\n";
+  for (const auto& r : records) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) out += ",";
+      if (r.contains(keys[i])) out += csv_cell(r[keys[i]]);
+    }
+    out += "\n";
+  }
+  return out;
+}
 
 CsvTable CsvTable::parse(std::string_view text, std::string name) {
   CsvTable table;

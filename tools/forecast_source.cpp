@@ -34,7 +34,9 @@ std::int64_t whole_interval(const sim::Horizon& horizon) {
 
 std::vector<double> from_history(const ForecastSource& source, const sim::Horizon& horizon) {
   const std::int64_t interval = whole_interval(horizon);
-  const History history = read_history(source.history_path, interval);
+  HistoryOptions options;
+  options.log_interval_s = interval;
+  const History history = read_history(source.history_path, options);
   const models::IntervalSeries& series = history.series;
   models::ForecastRequest request;
   request.method = models::parse_method_name(source.method, source.weekday_mean_weeks);
