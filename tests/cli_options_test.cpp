@@ -109,5 +109,56 @@ TEST(CommandLine, UnknownSubcommandsAndFlagsAreNamed) {
             "weekday_mean)\nRun with --help for more information.\n");
 }
 
+// The options of `staffsim <command> --help`: flag -> description.
+std::map<std::string, std::string> help_options(const std::string& command) {
+  TempDir dir;
+  const auto r = run_staffsim(command + " --help", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << command;
+  std::map<std::string, std::string> options;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  --", 0) != 0) continue;
+    const std::size_t name_end = line.find(' ', 2);
+    const std::size_t text = line.find_first_not_of(' ', line.find("  ", name_end));
+    options[line.substr(2, name_end - 2)] = line.substr(text);
+  }
+  return options;
+}
+
+// Every subcommand that prints results has --format and --out, and a flag two subcommands share
+// is described the same way in both.
+TEST(CommandLine, SharedFlagsHaveOneMeaningInEveryHelp) {
+  const std::map<std::string, std::string> shared = {
+      {"--history", shared_help::kHistory},
+      {"--interval", "Planning interval with its unit"},
+      {"--type", shared_help::kType},
+      {"--count", shared_help::kCount},
+      {"--days", shared_help::kDays},
+      {"--weeks", shared_help::kWeeks},
+      {"--backtest-weeks", shared_help::kBacktestWeeks},
+      {"--format", "What to print: table, json or csv (default: table"},
+  };
+  std::map<std::string, int> seen;
+  for (const char* command : {"erlang", "run", "forecast", "backtest", "fit"}) {
+    const auto options = help_options(command);
+    SCOPED_TRACE(command);
+    ASSERT_TRUE(options.count("--format"));
+    ASSERT_TRUE(options.count("--out"));
+    const std::string& out = options.at("--out");
+    if (std::string(command) == "run") {
+      EXPECT_NE(out.find("folder"), std::string::npos) << out;
+    } else {
+      EXPECT_NE(out.find("one file"), std::string::npos) << out;
+      EXPECT_NE(out.find("- = standard output"), std::string::npos) << out;
+    }
+    for (const auto& [flag, text] : shared) {
+      if (!options.count(flag)) continue;
+      ++seen[flag];
+      EXPECT_EQ(options.at(flag).rfind(text, 0), 0u) << flag << ": " << options.at(flag);
+    }
+  }
+  for (const auto& [flag, text] : shared) EXPECT_GE(seen[flag], 2) << flag;
+}
+
 }  // namespace
 }  // namespace staffsim::tools
