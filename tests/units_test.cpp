@@ -128,6 +128,13 @@ TEST(FormatDuration, UsesTheLargestExactUnit) {
   EXPECT_EQ(format_duration(5400), "1.5h");
 }
 
+TEST(FormatDecimal, NoTrailingZeros) {
+  EXPECT_EQ(format_decimal(12.5, 4), "12.5");
+  EXPECT_EQ(format_decimal(3.0, 1), "3");
+  EXPECT_EQ(format_decimal(0.041666, 4), "0.0417");
+  EXPECT_EQ(format_decimal(-0.00001, 2), "0");
+}
+
 TEST(FormatPercent, FixedDecimals) {
   EXPECT_EQ(format_percent(0.80523), "80.52%");
   EXPECT_EQ(format_percent(0.05, 1), "5.0%");

@@ -665,7 +665,7 @@ void run_series(const ErlangOptions& o, QueueModel model, const StaffingTargets&
     if (grid.partial_rows > 0) {
       const std::string note = std::to_string(grid.partial_rows) +
                                " shorter last row(s) of a day left out of the scenario (" +
-                               yaml_number(grid.partial_calls, 1) +
+                               format_decimal(grid.partial_calls, 1) +
                                " calls): its intervals are all " + format_duration(d.interval_s) +
                                " long";
       d.comments.push_back(note + ".");

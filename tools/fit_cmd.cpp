@@ -78,16 +78,6 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
-// Shortest of "%.{decimals}f" without trailing zeros ("12.5", "3", "0.0417").
-std::string trimmed(double value, int decimals) {
-  std::string s = fixed(value, decimals);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
-
 std::string percent(double fraction) {
   return format_percent(fraction, 1);
 }
@@ -300,8 +290,8 @@ std::string render_handle_time(const TypeReport& r) {
   out += "  " + std::to_string(s.count) + " served calls with service > 0 s (" +
          std::to_string(r.zero_service) + " with service 0 s excluded)\n";
   out += "  sample: mean " + fixed(s.mean_s, 1) + " s, sd " + fixed(s.sd_s, 1) + " s, median " +
-         trimmed(s.median_s, 1) + " s, range " + trimmed(s.min_s, 1) + "-" + trimmed(s.max_s, 1) +
-         " s\n";
+         format_decimal(s.median_s, 1) + " s, range " + format_decimal(s.min_s, 1) + "-" +
+         format_decimal(s.max_s, 1) + " s\n";
   out += "  " + pad("family", 13, true) + pad("parameters", 30, true) + pad("mean s", 9) +
          pad("sd s", 9) + pad("log-lik", 14) + pad("AIC", 14) + pad("KS", 8) + pad("AD", 10) + "\n";
   for (const auto& fit : fits.fits) {
@@ -370,8 +360,8 @@ std::string render_patience(const TypeReport& r) {
   out += "\n  Kaplan-Meier quantiles:";
   for (double p : kPatienceQuantiles) {
     const auto q = km.quantile_s(p);
-    out += " " + (p == 0.5 ? std::string("median") : trimmed(100 * p, 0) + "%") + " " +
-           (q ? trimmed(*q, 1) + " s" : std::string("not reached"));
+    out += " " + (p == 0.5 ? std::string("median") : format_decimal(100 * p, 0) + "%") + " " +
+           (q ? format_decimal(*q, 1) + " s" : std::string("not reached"));
     if (q && p == 0.5) {
       const auto step =
           std::find_if(km.steps.begin(), km.steps.end(),
@@ -724,7 +714,7 @@ std::vector<PendingFile> render_scenario_files(const CallLog& log,
       }
     }
     if (outside > 0) {
-      type.comments.push_back(r.name + ": " + trimmed(outside, 2) +
+      type.comments.push_back(r.name + ": " + format_decimal(outside, 2) +
                               " calls per day arrive outside the written hours and are left out");
     }
     if (choice == HandleTimeChoice::empirical) {
@@ -732,7 +722,7 @@ std::vector<PendingFile> render_scenario_files(const CallLog& log,
       const std::string csv_name =
           yaml_path.stem().string() + "." + file_safe(r.name) + ".handle_time.csv";
       std::string csv = "handle_time_s\n";
-      for (double v : r.service_times_s) csv += trimmed(v, 3) + "\n";
+      for (double v : r.service_times_s) csv += format_decimal(v, 3) + "\n";
       files.push_back({(yaml_path.parent_path() / csv_name).string(), std::move(csv)});
       type.handle_time_yaml =
           "{distribution: empirical, file: " + yaml_quoted(csv_name) + ", column: handle_time_s}";

@@ -32,19 +32,8 @@ std::string yaml_quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string yaml_number(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
-
 std::string yaml_duration(double seconds) {
-  return yaml_number(seconds, 1) + "s";
+  return format_decimal(seconds, 1) + "s";
 }
 
 std::string render_scenario(const ScenarioDraft& d) {
@@ -63,7 +52,7 @@ std::string render_scenario(const ScenarioDraft& d) {
     out += comment_lines(t.comments, "  ");
     out += "  - name: " + yaml_quoted(t.name) + "\n";
     out += "    arrivals: {per_interval: " +
-           flow_list(t.calls_per_interval, [](double v) { return yaml_number(v, 4); }) + "}\n";
+           flow_list(t.calls_per_interval, [](double v) { return format_decimal(v, 4); }) + "}\n";
     out += "    handle_time: " +
            (t.handle_time_yaml.empty()
                 ? "{distribution: exponential, mean: " + yaml_duration(t.handle_time_mean_s) + "}"
@@ -80,11 +69,11 @@ std::string render_scenario(const ScenarioDraft& d) {
     std::vector<std::string> targets;
     if (t.service_level) {
       targets.push_back("service_level: {within: " + yaml_duration(t.service_level->within_s) +
-                        ", at_least: " + yaml_number(100 * t.service_level->at_least, 4) +
+                        ", at_least: " + format_decimal(100 * t.service_level->at_least, 4) +
                         "%, definition: " + t.service_level->definition + "}");
     }
     if (t.max_abandon)
-      targets.push_back("max_abandon: " + yaml_number(100 * *t.max_abandon, 4) + "%");
+      targets.push_back("max_abandon: " + format_decimal(100 * *t.max_abandon, 4) + "%");
     if (t.max_asa_s) targets.push_back("max_asa: " + yaml_duration(*t.max_asa_s));
     if (!targets.empty()) {
       out += "    targets: {";

@@ -53,9 +53,8 @@ struct ScenarioDraft {
 std::string render_scenario(const ScenarioDraft& draft);
 
 // YAML spellings used above, for other writers: a double-quoted string, a duration in seconds
-// ("177.5s", 1 decimal at most), a number without trailing zeros (up to `decimals` decimals).
+// ("177.5s", 1 decimal at most).
 std::string yaml_quoted(const std::string& text);
 std::string yaml_duration(double seconds);
-std::string yaml_number(double value, int decimals);
 
 }  // namespace staffsim::tools

@@ -151,9 +151,9 @@ std::int64_t parse_integer(std::string_view text, std::int64_t minimum, std::int
   constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
   std::string expectation = "a whole number";
   if (maximum != kMax) {
-    expectation += minimum == kMin ? " of at most " + std::to_string(maximum)
-                                   : " from " + std::to_string(minimum) + " to " +
-                                         std::to_string(maximum);
+    expectation += minimum == kMin
+                       ? " of at most " + std::to_string(maximum)
+                       : " from " + std::to_string(minimum) + " to " + std::to_string(maximum);
   } else if (minimum == 0) {
     expectation = "a non-negative whole number";
   } else if (minimum != kMin) {
@@ -180,6 +180,17 @@ std::string format_duration(double seconds) {
   if (a >= 3600.0 && std::fmod(a, 360.0) == 0.0) return fmt(seconds / 3600.0, "h");
   if (a >= 60.0 && std::fmod(a, 6.0) == 0.0) return fmt(seconds / 60.0, "m");
   return fmt(seconds, "s");
+}
+
+std::string format_decimal(double value, int max_decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, value);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
 }
 
 std::string format_percent(double fraction, int decimals) {

@@ -49,6 +49,8 @@ std::uint64_t parse_unsigned(std::string_view text);
 
 // "20s", "5m", "1.5h": the shortest exact spelling of a duration in seconds, for messages/tables.
 std::string format_duration(double seconds);
+// "12.5", "3", "0.0417": at most `max_decimals` decimals, without trailing zeros.
+std::string format_decimal(double value, int max_decimals);
 // "80.52%" (decimals after the point); "n/a" when the fraction is not finite.
 std::string format_percent(double fraction, int decimals = 2);
 
