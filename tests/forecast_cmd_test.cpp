@@ -359,6 +359,18 @@ TEST_F(ForecastCommand, FormatsAndOutputs) {
   EXPECT_NE(r.output.find("\"method\": \"seasonal_naive\""), std::string::npos);
 }
 
+// "-" reads the history from standard input; messages call it <stdin>.
+TEST_F(ForecastCommand, HistoryFromStandardInput) {
+  const CommandRun r =
+      run("forecast --history - --days 1 --out " + path("f.csv") + " < " + path("history.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output.rfind("<stdin>: 30 days 2003-03-03 to 2003-04-11, 30m intervals 09:00-12:00\n",
+                           0),
+            0u)
+      << r.output;
+  EXPECT_EQ(count_lines(read(path("f.csv"))), 1 + 6);
+}
+
 // backtest --interval does what it says: the errors are scored at that interval.
 TEST_F(ForecastCommand, BacktestScoresAtTheIntervalAsked) {
   CommandRun r = run("backtest --history " + path("history.csv") +
