@@ -364,9 +364,9 @@ TEST_F(ForecastCommand, HistoryFromStandardInput) {
   const CommandRun r =
       run("forecast --history - --days 1 --out " + path("f.csv") + " < " + path("history.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_EQ(r.output.rfind("<stdin>: 30 days 2003-03-03 to 2003-04-11, 30m intervals 09:00-12:00\n",
-                           0),
-            0u)
+  EXPECT_EQ(
+      r.output.rfind("<stdin>: 30 days 2003-03-03 to 2003-04-11, 30m intervals 09:00-12:00\n", 0),
+      0u)
       << r.output;
   EXPECT_EQ(count_lines(read(path("f.csv"))), 1 + 6);
 }

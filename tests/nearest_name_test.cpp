@@ -6,11 +6,11 @@ namespace staffsim::tools {
 namespace {
 
 TEST(EditDistance, InsertionsDeletionsSubstitutionsAndSwaps) {
-  EXPECT_EQ(edit_distance("profle", "profile"), 1u);      // insertion
+  EXPECT_EQ(edit_distance("profle", "profile"), 1u);            // insertion
   EXPECT_EQ(edit_distance("replications", "replication"), 1u);  // deletion
-  EXPECT_EQ(edit_distance("erlang", "erlanf"), 1u);       // substitution
-  EXPECT_EQ(edit_distance("frotnline", "frontline"), 1u);  // swap of neighbours
-  EXPECT_EQ(edit_distance("Fit", "fit"), 0u);             // case is ignored
+  EXPECT_EQ(edit_distance("erlang", "erlanf"), 1u);             // substitution
+  EXPECT_EQ(edit_distance("frotnline", "frontline"), 1u);       // swap of neighbours
+  EXPECT_EQ(edit_distance("Fit", "fit"), 0u);                   // case is ignored
   EXPECT_EQ(edit_distance("", "run"), 3u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
 }

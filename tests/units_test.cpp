@@ -84,10 +84,9 @@ TEST(ParseInteger, SignDigitsAndRange) {
             "expected a whole number of at least 1, found \"0\"");
   EXPECT_EQ(error_message([] { parse_integer("1001", 1, 1000); }),
             "expected a whole number from 1 to 1000, found \"1001\"");
-  EXPECT_EQ(error_message([] {
-              parse_integer("12", std::numeric_limits<std::int64_t>::min(), 10);
-            }),
-            "expected a whole number of at most 10, found \"12\"");
+  EXPECT_EQ(
+      error_message([] { parse_integer("12", std::numeric_limits<std::int64_t>::min(), 10); }),
+      "expected a whole number of at most 10, found \"12\"");
 }
 
 // Seeds are 64-bit: every value from 0 to 2^64 - 1 is accepted, nothing beyond.

@@ -13,7 +13,9 @@ namespace staffsim::tools {
 
 // The path that stands for standard input or output.
 inline constexpr const char* kStandardStream = "-";
-inline bool is_standard_stream(const std::string& path) { return path == kStandardStream; }
+inline bool is_standard_stream(const std::string& path) {
+  return path == kStandardStream;
+}
 // How messages name a path: "<stdin>" for "-", else the path itself.
 std::string display_name(const std::string& path);
 
