@@ -21,7 +21,7 @@ const models::IntervalSeries& bank() {
       std::cerr << "real data missing: " << path << "\n";
       std::exit(1);
     }
-    return tools::read_history(path, 1800).series;
+    return tools::read_history(path, tools::HistoryOptions{}).series;
   }();
   return series;
 }

@@ -99,7 +99,7 @@ TEST(Forecast, AutoBeatsTheClassicalBarOnTheBankData) {
   ASSERT_TRUE(std::filesystem::exists(path))
       << "real data missing: " << path
       << " (STAFFSIM_SHARED_DATA_DIR must point at the shared data folder)";
-  const IntervalSeries s = tools::read_history(path, 1800).series;
+  const IntervalSeries s = tools::read_history(path, tools::HistoryOptions{}).series;
   for (auto [days, bar] : {std::pair{1, 0.070}, std::pair{10, 0.063}}) {
     ForecastRequest request;
     request.target_days = next_open_days(s, days);

@@ -48,11 +48,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Runs `staffsim <args>` (args is shell text) in `dir`.
-inline CliResult run_staffsim(const std::string& args, const std::filesystem::path& dir) {
+// Runs `staffsim <args>` (args is shell text) in `dir`, standard input read from `input` (a path
+// relative to `dir`, or /dev/null).
+inline CliResult run_staffsim(const std::string& args, const std::filesystem::path& dir,
+                              const std::string& input = "/dev/null") {
   const auto out = dir / ".stdout", err = dir / ".stderr";
   const std::string command = "cd '" + dir.string() + "' && '" STAFFSIM_BINARY "' " + args + " >'" +
-                              out.string() + "' 2>'" + err.string() + "' </dev/null";
+                              out.string() + "' 2>'" + err.string() + "' <'" + input + "'";
   const int status = std::system(command.c_str());
   CliResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

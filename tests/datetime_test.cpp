@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
+#include "error_message.hpp"
 #include "models/calendar.hpp"
 #include "models/error.hpp"
 
@@ -42,6 +46,43 @@ TEST(Datetime, RejectsMalformedWithMessage) {
     }
   }
   EXPECT_THROW(tools::parse_local_date("2003-13-01"), InvalidInput);
+}
+
+TEST(ClockTime, ParsesAndFormatsRoundTrip) {
+  EXPECT_DOUBLE_EQ(tools::parse_clock_s("07:00"), 25200.0);
+  EXPECT_DOUBLE_EQ(tools::parse_clock_s("23:59:59"), 86399.0);
+  EXPECT_EQ(tools::format_clock(25200.0), "07:00");
+  EXPECT_EQ(tools::format_clock(25215.0), "07:00:15");
+  EXPECT_EQ(tools::format_clock(86400.0), "24:00");
+  EXPECT_EQ(tools::format_clock(86400.0 + 1800.0), "24:30");
+  for (const char* bad : {"24:00", "7:00", "07:60", "07:00:60", "0700", "07:00 "}) {
+    EXPECT_EQ(test_support::error_message([&] { tools::parse_clock_s(bad); }),
+              std::string("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found "
+                          "\"") +
+                  bad + "\"");
+  }
+}
+
+TEST(ClockTime, PartOfTheDayMayEndAtMidnight) {
+  EXPECT_EQ(tools::parse_clock_range_s("07:00-21:00"), std::make_pair(25200.0, 75600.0));
+  EXPECT_EQ(tools::parse_clock_range_s("00:00-24:00"), std::make_pair(0.0, 86400.0));
+  for (const char* bad : {"21:00-07:00", "07:00-07:00", "07:00", "07:00-24:30", "24:00-24:00"}) {
+    EXPECT_EQ(test_support::error_message([&] { tools::parse_clock_range_s(bad); }),
+              std::string("expected a part of the day such as 07:00-21:00 (start before end, end "
+                          "at most 24:00), found \"") +
+                  bad + "\"");
+  }
+}
+
+TEST(Weekday, ShortOrFullNameInAnyCase) {
+  EXPECT_EQ(tools::parse_weekday("mon"), 0);
+  EXPECT_EQ(tools::parse_weekday("Monday"), 0);
+  EXPECT_EQ(tools::parse_weekday("SUNDAY"), 6);
+  EXPECT_EQ(tools::parse_weekday("thu"), 3);
+  EXPECT_EQ(tools::weekday_short_name(4), "Fri");
+  EXPECT_EQ(tools::weekday_full_name(5), "Saturday");
+  EXPECT_EQ(test_support::error_message([] { tools::parse_weekday("mo"); }),
+            "expected a weekday such as mon or monday, found \"mo\"");
 }
 
 }  // namespace

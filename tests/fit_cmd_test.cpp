@@ -73,7 +73,8 @@ const std::string kSmallLog = std::string(STAFFSIM_SOURCE_DIR) + "/tests/data/fi
 TEST_F(FitCommand, SmallHandMadeLog) {
   const fs::path out = dir_ / "types.yaml";
   const RunResult r =
-      run("--calls '" + kSmallLog + "' --interval 1h --weekday mon --out '" + out.string() + "'");
+      run("--history '" + kSmallLog + "' --interval 1h --weekday mon --hours 00:00-24:00 --out '" +
+          out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_NE(r.out.find("== Contact type A: 7 calls (5 served, 2 abandoned"), std::string::npos)
@@ -114,7 +115,7 @@ TEST_F(FitCommand, SmallHandMadeLog) {
   // Type B never abandons: no patience entry. Type C has no served call: left out, with a comment.
   EXPECT_EQ(types[1]["name"].as<std::string>(), "B");
   EXPECT_FALSE(types[1]["patience"].IsDefined());
-  EXPECT_NE(slurp(out).find("  # C left out: 0 served calls with a positive service time"),
+  EXPECT_NE(slurp(out).find("# C left out: 0 served calls with a positive service time"),
             std::string::npos);
   EXPECT_NE(r.out.find("  no fit: 0 served calls with a positive service time; a fit needs at "
                        "least 2 (0 with service 0 s)"),
@@ -124,11 +125,11 @@ TEST_F(FitCommand, SmallHandMadeLog) {
 TEST_F(FitCommand, HoursCutTheWrittenProfile) {
   const fs::path out = dir_ / "types.yaml";
   const RunResult r =
-      run("--calls '" + kSmallLog + "' --interval 1h --weekday tue --hours 08:00-10:00 --out '" +
+      run("--history '" + kSmallLog + "' --interval 1h --weekday tue --hours 08:00-10:00 --out '" +
           out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string yaml = slurp(out);
-  EXPECT_NE(yaml.find("# Pair with horizon: {interval: 1h, intervals: 2, start: \"08:00\"}"),
+  EXPECT_NE(yaml.find("\nhorizon: {interval: 1h, intervals: 2, start: \"08:00\"}\n"),
             std::string::npos)
       << yaml;
   // Tuesday 5 March: A at 08:15 and 08:20, and at 23:50 outside the hours; B at 12:00 and 12:10.
@@ -146,14 +147,14 @@ TEST_F(FitCommand, HoursCutTheWrittenProfile) {
 TEST_F(FitCommand, HandleTimeChoiceNamedFamilyOrEmpirical) {
   const fs::path out = dir_ / "plan types.yaml";
   RunResult r =
-      run("--calls '" + kSmallLog + "' --handle-time exponential --out '" + out.string() + "'");
+      run("--history '" + kSmallLog + "' --handle-time exponential --out '" + out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   YAML::Node types = YAML::LoadFile(out.string())["contact_types"];
   EXPECT_EQ(types[0]["handle_time"]["distribution"].as<std::string>(), "exponential");
   EXPECT_EQ(types[0]["handle_time"]["mean"].as<std::string>(), "250s");  // (100+200+400+300)/4
   EXPECT_FALSE(types[0]["handle_time"]["sd"].IsDefined());
 
-  r = run("--calls '" + kSmallLog + "' --handle-time empirical --out '" + out.string() + "'");
+  r = run("--history '" + kSmallLog + "' --handle-time empirical --out '" + out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   types = YAML::LoadFile(out.string())["contact_types"];
   EXPECT_EQ(types[0]["handle_time"]["distribution"].as<std::string>(), "empirical");
@@ -165,15 +166,15 @@ TEST_F(FitCommand, HandleTimeChoiceNamedFamilyOrEmpirical) {
 
   // A failure writes none of the files.
   const fs::path other = dir_ / "other.yaml";
-  r = run("--calls '" + kSmallLog + "' --type C --handle-time empirical --out '" + other.string() +
-          "'");
+  r = run("--history '" + kSmallLog + "' --type C --handle-time empirical --out '" +
+          other.string() + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(fs::exists(other));
   EXPECT_FALSE(fs::exists(dir_ / "other.C.handle_time.csv"));
 }
 
 TEST_F(FitCommand, TypeFilterAndDefaultInterval) {
-  const RunResult r = run("--calls '" + kSmallLog + "' --type B");
+  const RunResult r = run("--history '" + kSmallLog + "' --type B");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.find("Contact type A"), std::string::npos);
   EXPECT_NE(r.out.find("== Contact type B: 2 calls"), std::string::npos);
@@ -196,41 +197,42 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
     std::string message;
   };
   const std::vector<Case> cases{
-      {"--calls '" + no_column.string() + "'",
+      {"--history '" + no_column.string() + "'",
        no_column.string() +
            ":1: missing column \"service_s\" (columns are: arrival, wait_s, outcome)"},
-      {"--calls '" + bad_time.string() + "'",
+      {"--history '" + bad_time.string() + "'",
        bad_time.string() + ":2: arrival: expected an ISO 8601 local date-time such as "
                            "1999-01-01T07:00:00, found \"2024-03-04 8h\""},
-      {"--calls '" + negative.string() + "'",
+      {"--history '" + negative.string() + "'",
        negative.string() + ":2: service_s: expected a duration in seconds >= 0, found \"-60\""},
-      {"--calls '" + empty.string() + "'",
+      {"--history '" + empty.string() + "'",
        empty.string() + ":1: expected at least one call after the header, found none"},
-      {"--calls '" + unserved.string() + "'",
+      {"--history '" + unserved.string() + "'",
        unserved.string() + ": no contact type has enough served calls for a handle-time fit"},
-      {"--calls '" + kSmallLog + "' --type D",
+      {"--history '" + kSmallLog + "' --type D",
        "--type: unknown contact type \"D\" (types in " + kSmallLog + ": A, B, C)"},
-      {"--calls '" + kSmallLog + "' --type C",
+      {"--history '" + kSmallLog + "' --type A,X",
+       "--type: unknown contact type \"X\" (types in " + kSmallLog + ": A, B, C)"},
+      {"--history '" + kSmallLog + "' --type C",
        "--type C: cannot write a contact type without a handle-time fit: 0 served calls with a "
        "positive service time; a fit needs at least 2"},
-      {"--calls '" + kSmallLog + "' --interval 7m",
-       "--interval: expected a whole number of seconds dividing a day, such as 15m, 30m or 1h, "
-       "found \"7m\""},
-      {"--calls '" + kSmallLog + "' --interval soon",
-       "--interval: expected a duration such as 20s, 5m or 1.5h, found \"soon\""},
-      {"--calls '" + kSmallLog + "' --hours 7-21",
-       "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
-       "such as 07:00-21:00, found \"7-21\""},
-      {"--calls '" + kSmallLog + "' --hours 07:15-21:00",
-       "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most 24:00, "
-       "such as 07:00-21:00, found \"07:15-21:00\""},
-      {"--calls '" + kSmallLog + "' --handle-time weibull",
+      {"--history '" + kSmallLog + "' --interval 7m",
+       "--interval: expected a length that divides a day, in whole seconds, such as 5m, 15m, 30m "
+       "or 1h, found \"7m\""},
+      {"--history '" + kSmallLog + "' --interval soon",
+       "--interval: expected a duration with its unit such as 20s, 5m or 1.5h, found \"soon\""},
+      {"--history '" + kSmallLog + "' --hours 7-21",
+       "--hours: expected a part of the day such as 07:00-21:00 (start before end, end at most "
+       "24:00), found \"7-21\""},
+      {"--history '" + kSmallLog + "' --hours 07:15-21:00",
+       "--hours: expected times on the grid of 30m intervals, found \"07:15-21:00\""},
+      {"--history '" + kSmallLog + "' --handle-time weibull",
        "--handle-time: expected best, lognormal, gamma, exponential or empirical, found "
        "\"weibull\""},
-      {"--calls '" + kSmallLog + "' --weekday monday",
-       "--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"monday\""},
-      {"--calls '" + kSmallLog + "' --weekday sun",
-       "--weekday: " + kSmallLog + " has no Sun, found \"sun\""},
+      {"--history '" + kSmallLog + "' --weekday moonday",
+       "--weekday: expected all or a weekday such as mon or monday, found \"moonday\""},
+      {"--history '" + kSmallLog + "' --weekday sunday",
+       "--weekday: " + kSmallLog + " has no Sunday, found \"sunday\""},
   };
   for (const Case& c : cases) {
     const RunResult r = run(c.arguments + to_out);
@@ -240,12 +242,12 @@ TEST_F(FitCommand, BadInputFailsWithExitOneAndWritesNothing) {
     EXPECT_FALSE(fs::exists(out)) << c.arguments;
   }
   // A file that cannot be read is an I/O error (exit 3).
-  const RunResult missing = run("--calls '" + (dir_ / "absent.csv").string() + "'" + to_out);
+  const RunResult missing = run("--history '" + (dir_ / "absent.csv").string() + "'" + to_out);
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_FALSE(fs::exists(out));
   // An output that cannot be written is an I/O error too, and nothing is printed as done.
-  const RunResult unwritable =
-      run("--calls '" + kSmallLog + "' --out '" + (dir_ / "no_such_dir" / "x.yaml").string() + "'");
+  const RunResult unwritable = run("--history '" + kSmallLog + "' --out '" +
+                                   (dir_ / "no_such_dir" / "x.yaml").string() + "'");
   EXPECT_EQ(unwritable.exit_code, 3);
   EXPECT_EQ(unwritable.out, "");
   for (const auto& entry : fs::directory_iterator(dir_)) {
@@ -303,7 +305,8 @@ TEST_F(FitCommand, RealAnonymousBankLog) {
   ASSERT_TRUE(fs::exists(log)) << "the real call log is missing: " << log
                                << " (STAFFSIM_SHARED_DATA_DIR must hold anonbank_calls_train.csv)";
   const fs::path out = dir_ / "bank.yaml";
-  const RunResult r = run("--calls '" + log + "' --out '" + out.string() + "'");
+  const RunResult r =
+      run("--history '" + log + "' --hours 00:00-24:00 --out '" + out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("(Anonymous Bank format): 49790 calls on 45 days, 1999-01-01 to "
                        "1999-10-16"),
@@ -342,6 +345,72 @@ TEST_F(FitCommand, RealAnonymousBankLog) {
                   expected_mean * std::sqrt(std::expm1(sigma2)), 0.05 + 1e-6 * expected_mean);
     }
   }
+}
+
+// fit --out writes a scenario that runs as it is: over the hours the centre is open (the data
+// README: Sunday to Thursday 07:00-24:00), a default target, one group staffed for it.
+TEST_F(FitCommand, ScenarioRunsAsItIsOverOpeningHours) {
+  const std::string log = std::string(STAFFSIM_SHARED_DATA_DIR) + "/anonbank_calls_train.csv";
+  const fs::path out = dir_ / "bank.yaml";
+  RunResult r = run("--history '" + log + "' --type PS,NW --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nWrote " + out.string() + ", a scenario that runs as it is\n"),
+            std::string::npos);
+  const YAML::Node root = YAML::LoadFile(out.string());
+  EXPECT_EQ(root["horizon"]["interval"].as<std::string>(), "30m");
+  const std::string start = root["horizon"]["start"].as<std::string>();
+  const int intervals = root["horizon"]["intervals"].as<int>();
+  // Open by 07:00 and until midnight; not through the night.
+  EXPECT_LE(start, "07:00");
+  EXPECT_GE(start, "05:00");
+  const int start_s = std::stoi(start.substr(0, 2)) * 3600 + std::stoi(start.substr(3, 2)) * 60;
+  EXPECT_EQ(start_s + intervals * 1800, 86400);
+  ASSERT_EQ(root["contact_types"].size(), 2u);
+  EXPECT_EQ(root["contact_types"][0]["name"].as<std::string>(), "PS");  // in the order asked
+  EXPECT_EQ(root["contact_types"][1]["name"].as<std::string>(), "NW");
+  for (const YAML::Node& type : root["contact_types"]) {
+    EXPECT_EQ(type["arrivals"]["per_interval"].size(), static_cast<std::size_t>(intervals));
+    EXPECT_EQ(type["targets"]["service_level"]["at_least"].as<std::string>(), "80%");
+  }
+  ASSERT_EQ(root["agent_groups"].size(), 1u);
+  const auto staffing = root["agent_groups"][0]["staffing"].as<std::vector<int>>();
+  EXPECT_EQ(staffing.size(), static_cast<std::size_t>(intervals));
+  EXPECT_EQ(root["routing"]["PS"][0]["group"].as<std::string>(), "agents");
+
+  // It runs as it is.
+  const std::string command = std::string("'") + STAFFSIM_BINARY + "' run '" + out.string() +
+                              "' --replications 2 >/dev/null 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+}
+
+// --format json and csv of the report; options that only shape --out need --out.
+TEST_F(FitCommand, ReportFormatsAndOptionsThatNeedOut) {
+  RunResult r = run("--history '" + kSmallLog + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const YAML::Node json = YAML::Load(r.out);  // JSON is YAML
+  EXPECT_EQ(json["records"].as<int>(), 10);
+  EXPECT_EQ(json["contact_types"][0]["name"].as<std::string>(), "A");
+  EXPECT_EQ(json["contact_types"][0]["served"].as<int>(), 5);
+  EXPECT_EQ(json["contact_types"][0]["patience"]["exponential_mean_s"].as<double>(), 60.0);
+  EXPECT_EQ(json["contact_types"][0]["patience"]["kaplan_meier_median_s"].as<double>(), 30.0);
+  r = run("--history '" + kSmallLog + "' --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(
+      r.out.rfind("contact_type,calls,served,abandoned,hung_up_in_ivr,phantom,abandon_rate,", 0),
+      0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\nA,7,5,2,0,0,0.2857142857,"), std::string::npos) << r.out;
+  r = run("--history '" + kSmallLog + "' --weekday mon");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --weekday: applies to the scenario written with --out; give --out "
+            "FILE.yaml\n");
+  r = run("--calls '" + kSmallLog + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: fit: unknown flag \"--calls\", did you mean \"--history\"? (the call "
+            "log to fit, as in forecast and backtest; --calls is a count of calls in erlang)\n"
+            "Run with --help for more information.\n");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -268,20 +269,47 @@ TEST_F(RunCli, BadFlagValuesAreBadInput) {
   Outcome r = staffsim(run + "--replications 0");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "staffsim: error: --replications: expected a whole number of replications of at "
-            "least 1, found \"0\"\n");
+            "staffsim: error: --replications: expected a whole number from 1 to 1000000, found "
+            "\"0\"\n");
   r = staffsim(run + "--seed -3");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "staffsim: error: --seed: expected a non-negative whole number, found \"-3\"\n");
+  EXPECT_EQ(r.err,
+            "staffsim: error: --seed: expected a whole number from 0 to 18446744073709551615, "
+            "found \"-3\"\n");
   r = staffsim(run + "--threads two");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "staffsim: error: --threads: expected a non-negative whole number (0 = all hardware "
-            "threads), found \"two\"\n");
+            "staffsim: error: --threads: expected a whole number from 0 to 1024, found \"two\"\n");
   r = staffsim(run + "--format xml");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "staffsim: error: --format: expected table or json, found \"xml\"\n");
+  EXPECT_EQ(r.err, "staffsim: error: --format: expected table, json or csv, found \"xml\"\n");
   EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+// The seed is a 64-bit number: every value up to 2^64 - 1 is accepted, in the file and on the
+// command line, and reported as given.
+TEST_F(RunCli, SeedsTakeTheWholeSixtyFourBitRange) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("seed: 11"), 8, "seed: 18446744073709551615");
+  fs::path scenario = write("plan.yaml", text);
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["seed"].get<std::uint64_t>(), 18446744073709551615u);
+  r = staffsim("run '" + scenario.string() + "' --seed 1000000000000000000 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["seed"].get<std::uint64_t>(), 1000000000000000000u);
+  r = staffsim("run '" + scenario.string() + "' --seed 18446744073709551616");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --seed: expected a whole number from 0 to 18446744073709551615, "
+            "found \"18446744073709551616\"\n");
+  text.replace(text.find("seed: 18446744073709551615"), 26, "seed: 18446744073709551616");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":4:7: seed: expected a whole number from 0 to 18446744073709551615, found "
+                       "\"18446744073709551616\"\n");
 }
 
 TEST_F(RunCli, UsageErrors) {
@@ -290,10 +318,16 @@ TEST_F(RunCli, UsageErrors) {
   EXPECT_EQ(r.err,
             "staffsim: error: scenario is required\nRun with --help for more information.\n");
   fs::path scenario = write("plan.yaml", kSmallScenario);
-  r = staffsim("run '" + scenario.string() + "' --replicas 3");
+  r = staffsim("run '" + scenario.string() + "' --replication 5");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "staffsim: error: The following arguments were not expected: 3 --replicas\n"
+            "staffsim: error: run: unknown flag \"--replication\", did you mean "
+            "\"--replications\"?\nRun with --help for more information.\n");
+  r = staffsim("run '" + scenario.string() + "' --bogus 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "staffsim: error: run: unknown flag \"--bogus\", expected one of: --help, "
+            "--replications, --seed, --threads, --out, --format\n"
             "Run with --help for more information.\n");
 }
 
@@ -361,6 +395,127 @@ TEST_F(RunCli, MmnExampleMatchesErlangC) {
   check(calls["asa_s"], asa_s, "ASA");
   check(summary["agent_groups"]["agents"]["occupancy"], load / agents, "occupancy");
   EXPECT_EQ(double(calls["abandoned"]["mean"]), 0.0);
+}
+
+// --format csv prints intervals.csv; "-" reads the scenario from standard input (its files from
+// the current folder) and is refused as the output folder.
+TEST_F(RunCli, CsvFormatStandardInputAndNoFolderOnStandardOutput) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  Outcome r = staffsim("run '" + scenario.string() + "' --format csv --out '" +
+                       (dir_ / "out").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, slurp(dir_ / "out" / "intervals.csv"));
+  Outcome piped = staffsim("run - --format csv < '" + scenario.string() + "'");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, r.out);
+  r = staffsim("run '" + scenario.string() + "' --out -");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --out: expected a folder for summary.json, intervals.csv, days.csv "
+            "and groups.csv, found \"-\" (standard output holds one of them: use --format json "
+            "or csv)\n");
+}
+
+// A staffing file in place of a list: read relative to the scenario, each problem positioned at
+// the `file` key with the CSV line.
+TEST_F(RunCli, StaffingFromAFile) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("staffing: [3, 4]"), 16, "staffing: {file: frontline.csv}");
+  fs::path scenario = write("plan.yaml", text);
+  write("frontline.csv", "interval_start,agents\n09:00,3\n09:30,4\n");
+  Outcome r = staffsim("run '" + scenario.string() + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Outcome listed =
+      staffsim("run '" + write("listed.yaml", kSmallScenario).string() + "' --format json");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  auto a = nlohmann::json::parse(r.out), b = nlohmann::json::parse(listed.out);
+  a.erase("scenario");
+  b.erase("scenario");
+  EXPECT_EQ(a, b);  // the same staffing gives the same figures
+
+  const std::string at = scenario.string() + ":17:40: agent_groups[1].staffing.file: ";
+  write("frontline.csv", "interval_start,agents\n09:00,3\n09:30,four\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: agents: expected a whole number of agents from 0 to 1000000, found "
+                       "\"four\"\n");
+  write("frontline.csv", "interval_start,agents\n09:00,3\n10:00,4\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: interval_start: rows 1h apart, expected the horizon's interval of 30m "
+                       "(solve it at that interval with staffsim erlang --volumes, or write one "
+                       "row per interval)\n");
+  write("frontline.csv", "interval_start,interval_s,agents\n09:00,1800,3\n09:30,300,4\n");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
+                       ":3: interval_s: the horizon interval at 09:30 is only partly covered by "
+                       "this row, 5m long (the file's day ends at 09:35): end the horizon by "
+                       "09:30\n");
+  fs::remove(dir_ / "frontline.csv");
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + at + "cannot read " + (dir_ / "frontline.csv").string() +
+                       ": No such file or directory\n");
+  text.replace(text.find("{file: frontline.csv}"), 21, "{column: agents}");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":17:33: agent_groups[1].staffing: missing required key \"file\"\n");
+}
+
+// A forecast CSV's shorter last row of a day is refused where the horizon would read it as a
+// whole interval, as a history's is.
+TEST_F(RunCli, ForecastFileWithAPartialRow) {
+  const std::string data = std::string(STAFFSIM_SHARED_DATA_DIR) + "/bank_calls_5min_train.csv";
+  const fs::path forecast = dir_ / "forecast.csv";
+  Outcome r =
+      staffsim("forecast --history '" + data +
+               "' --interval 30m --days 1 --method profile --out '" + forecast.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string text = kSmallScenario;
+  text.replace(text.find("{interval: 30m, intervals: 2, start: \"09:00\"}"), 45,
+               "{interval: 30m, intervals: 29, start: \"07:00\"}");
+  text.replace(text.find("{per_interval: [12, 18]}"), 24,
+               "{forecast: {file: forecast.csv, share: 90%}}");
+  text.replace(text.find("[3, 4]"), 6, "40");
+  fs::path scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":7:33: contact_types[0].arrivals.forecast.file: " + forecast.string() +
+                       ":30: interval_s: the horizon interval at 21:00 is only partly covered by "
+                       "this row, 5m long (the file's day ends at 21:05): end the horizon by "
+                       "21:00\n");
+  text.replace(text.find("intervals: 29"), 13, "intervals: 28");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "' --replications 2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// Limits are stated and checked, never clamped: weekday_mean's weeks, intervals x days.
+TEST_F(RunCli, LimitsAreErrorsNotClamps) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("{interval: 30m, intervals: 2, start: \"09:00\"}"), 45,
+               "{interval: 1m, intervals: 1440, days: 1000}");
+  text.replace(text.find("[3, 4]"), 6, "4");
+  text.replace(text.find("{per_interval: [12, 18]}"), 24, "{rate: 1/m}");
+  fs::path scenario = write("plan.yaml", text);
+  Outcome r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":2:48: horizon.days: expected intervals x days at most 1000000, found "
+                       "1440 x 1000 = 1440000\n");
+  write("history.csv", "timestamp,calls\n2003-03-03T09:00:00,4\n2003-03-03T09:30:00,5\n");
+  text = kSmallScenario;
+  text.replace(text.find("{per_interval: [12, 18]}"), 24,
+               "{forecast: {history: history.csv, method: weekday_mean, weeks: 5000}}");
+  scenario = write("plan.yaml", text);
+  r = staffsim("run '" + scenario.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
+                       ":7:78: contact_types[0].arrivals.forecast.weeks: expected at most 1000 "
+                       "weeks, found \"5000\"\n");
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "tools/call_log_csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -12,6 +11,8 @@
 #include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/nearest_name.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -49,26 +50,23 @@ class RowReader {
   }
 
   double seconds(std::size_t column) const {
-    const std::string& s = text(column);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value) ||
-        value < 0) {
+    double value = -1;
+    try {
+      value = parse_number(text(column));
+    } catch (const InvalidInput&) {
       fail(column, "a duration in seconds >= 0");
     }
+    if (value < 0) fail(column, "a duration in seconds >= 0");
     return value;
   }
 
   std::int64_t whole_number(std::size_t column, std::int64_t min, std::int64_t max,
                             std::string_view expected) const {
-    const std::string& s = text(column);
-    std::int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || value < min ||
-        value > max) {
+    try {
+      return parse_integer(text(column), min, max);
+    } catch (const InvalidInput&) {
       fail(column, expected);
     }
-    return value;
   }
 
   std::string type(std::size_t column) const {
@@ -189,10 +187,17 @@ std::string_view format_name(CallLogFormat format) {
   return format == CallLogFormat::anonymous_bank ? "Anonymous Bank" : "generic";
 }
 
+bool has_call_log_columns(const CsvTable& table) {
+  return table.find_column("vru_line") || table.find_column("wait_s");
+}
+
 CallLog parse_call_log(std::string_view text, std::string name) {
-  const CsvTable table = CsvTable::parse(text, name);
+  return read_call_log_table(CsvTable::parse(text, std::move(name)));
+}
+
+CallLog read_call_log_table(const CsvTable& table) {
   CallLog log;
-  log.name = std::move(name);
+  log.name = table.name();
   if (table.find_column("vru_line")) {
     log.format = CallLogFormat::anonymous_bank;
     read_anonymous_bank(table, log);
@@ -218,7 +223,58 @@ CallLog parse_call_log(std::string_view text, std::string name) {
 }
 
 CallLog read_call_log(const std::string& path) {
-  return parse_call_log(read_file(path), path);
+  return parse_call_log(read_file(path), display_name(path));
+}
+
+CallCount parse_call_count(std::string_view text) {
+  const std::vector<std::string> names = {"offered", "answered", "arrived"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (text == names[i]) return static_cast<CallCount>(i);
+  }
+  throw InvalidInput("expected offered, answered or arrived, found " + quote(text) +
+                     did_you_mean(text, names));
+}
+
+std::string_view call_count_name(CallCount count) {
+  switch (count) {
+    case CallCount::offered:
+      return "offered";
+    case CallCount::answered:
+      return "answered";
+    case CallCount::arrived:
+      return "arrived";
+  }
+  return "";
+}
+
+bool counts(const CallRecord& call, CallCount count) {
+  switch (count) {
+    case CallCount::offered:
+      return call.outcome == CallOutcome::served || call.outcome == CallOutcome::abandoned;
+    case CallCount::answered:
+      return call.outcome == CallOutcome::served;
+    case CallCount::arrived:
+      return call.outcome != CallOutcome::phantom;
+  }
+  return false;
+}
+
+std::vector<std::string> select_types(const CallLog& log, const std::string& text) {
+  const std::vector<std::string> all = log.types();
+  if (text.empty()) return all;
+  std::vector<std::string> chosen;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string type = text.substr(start, comma - start);
+    start = comma + 1;
+    if (std::find(all.begin(), all.end(), type) == all.end()) {
+      throw InvalidInput("unknown contact type " + quote(type) + did_you_mean(type, all) +
+                         " (types in " + log.name + ": " + join(all) + ")");
+    }
+    if (std::find(chosen.begin(), chosen.end(), type) == chosen.end()) chosen.push_back(type);
+  }
+  return chosen;
 }
 
 }  // namespace staffsim::tools

@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tools/csv.hpp"
+
 namespace staffsim::tools {
 
 enum class CallOutcome {
@@ -71,5 +73,25 @@ std::string_view format_name(CallLogFormat format);  // "Anonymous Bank", "gener
 // Parses text (`name` is used in messages) or reads a file (IoError if unreadable).
 CallLog parse_call_log(std::string_view text, std::string name);
 CallLog read_call_log(const std::string& path);
+// A table already read: a call log when it has the columns of one of the formats above (a
+// `vru_line` or a `wait_s` column); read_call_log_table throws InputError otherwise.
+bool has_call_log_columns(const CsvTable& table);
+CallLog read_call_log_table(const CsvTable& table);
+
+// Which calls of a log count, the same in fit, forecast and backtest:
+//   offered   reached the agents' queue: served, or abandoned while waiting (what fit fits)
+//   answered  served by an agent
+//   arrived   every real call: offered ones and those that hung up in the IVR (phantom records,
+//             which the source says to ignore, never count)
+enum class CallCount { offered, answered, arrived };
+// "offered", "answered" or "arrived"; throws InvalidInput naming them (and the nearest).
+CallCount parse_call_count(std::string_view text);
+std::string_view call_count_name(CallCount count);
+bool counts(const CallRecord& call, CallCount count);
+
+// The contact types `text` names, comma-separated ("" = every type of the log), each checked
+// against the log: InvalidInput "unknown contact type \"PZ\", did you mean \"PS\"? (types in
+// log.csv: IN, NE, PS)".
+std::vector<std::string> select_types(const CallLog& log, const std::string& text);
 
 }  // namespace staffsim::tools

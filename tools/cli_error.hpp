@@ -3,13 +3,15 @@
 //   exit 0  success
 //   exit 1  bad input: a flag value, a scenario or a data file failed validation
 //           (staffsim::InvalidInput from the libraries, InputError from tools/)
-//   exit 2  usage error: unknown flag, missing required flag (reported by CLI11)
+//   exit 2  usage error: unknown subcommand or flag (UsageError, naming the nearest valid one),
+//           missing required flag (reported by CLI11)
 //   exit 3  I/O error: a file could not be read or written
 //   exit 4  internal error: a bug in staffsim; please report it
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/error.hpp"
 
@@ -28,10 +30,26 @@ inline std::string quote(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
+// "a, b, c": the items of a list as messages show them ("expected one of: a, b, c").
+inline std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
 // Invalid content of a file or flag, already formatted with its location
 // ("plan.yaml:14:7: agent_groups[1].skills[0]: unknown contact type \"vip\"" or
 //  "--aht: expected a duration such as 20s, 5m or 1.5h, found \"x\"").
 class InputError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The command line names a subcommand or flag that does not exist.
+class UsageError : public Error {
  public:
   using Error::Error;
 };

@@ -1,13 +1,47 @@
 #include "tools/csv.hpp"
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "tools/cli_error.hpp"
 #include "tools/file_io.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
-namespace {}  // namespace
+
+namespace {
+
+std::string csv_cell(const nlohmann::ordered_json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v.get<double>());
+  return buf;
+}
+
+}  // namespace
+
+std::string records_csv(const std::vector<nlohmann::ordered_json>& records) {
+  std::vector<std::string> keys;
+  for (const auto& r : records) {
+    for (auto it = r.begin(); it != r.end(); ++it) {
+      if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) out += (i ? "," : "") + keys[i];
+  out += "\n";
+  for (const auto& r : records) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) out += ",";
+      if (r.contains(keys[i])) out += csv_cell(r[keys[i]]);
+    }
+    out += "\n";
+  }
+  return out;
+}
 
 CsvTable CsvTable::parse(std::string_view text, std::string name) {
   CsvTable table;
@@ -76,7 +110,7 @@ CsvTable CsvTable::parse(std::string_view text, std::string name) {
 }
 
 CsvTable CsvTable::read(const std::string& path) {
-  return parse(read_file(path), path);
+  return parse(read_file(path), display_name(path));
 }
 
 std::optional<std::size_t> CsvTable::find_column(std::string_view column) const {
@@ -101,24 +135,19 @@ std::string CsvTable::where(const Row& row) const {
 }
 
 double CsvTable::number(const Row& row, std::size_t column) const {
-  const std::string& s = row.fields.at(column);
-  double value = 0.0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) {
-    throw InputError(where(row) + header_.at(column) + ": expected a number, found " + quote(s));
+  try {
+    return parse_number(row.fields.at(column));
+  } catch (const InvalidInput& e) {
+    throw InputError(where(row) + header_.at(column) + ": " + e.what());
   }
-  return value;
 }
 
 long long CsvTable::integer(const Row& row, std::size_t column) const {
-  const std::string& s = row.fields.at(column);
-  long long value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
-    throw InputError(where(row) + header_.at(column) + ": expected a whole number, found " +
-                     quote(s));
+  try {
+    return parse_integer(row.fields.at(column));
+  } catch (const InvalidInput& e) {
+    throw InputError(where(row) + header_.at(column) + ": " + e.what());
   }
-  return value;
 }
 
 }  // namespace staffsim::tools

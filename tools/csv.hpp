@@ -6,12 +6,18 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace staffsim::tools {
+
+// Writes flat records (JSON objects of strings, numbers and booleans) as CSV: a header of every
+// key in first-seen order, then one line per record (empty where a record lacks the key).
+// Numbers print with 10 significant digits, integers exactly.
+std::string records_csv(const std::vector<nlohmann::ordered_json>& records);
 
 class CsvTable {
  public:

@@ -1,9 +1,14 @@
 #include "tools/datetime.hpp"
 
+#include <array>
+#include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "models/calendar.hpp"
 #include "models/error.hpp"
+#include "tools/cli_error.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -75,6 +80,94 @@ std::string format_local_datetime(std::int64_t local_seconds) {
 
 std::string format_local_date(std::int64_t local_seconds) {
   return format_local_datetime(local_seconds).substr(0, 10);
+}
+
+namespace {
+
+// "HH:MM" or "HH:MM:SS" with hours up to `max_hours`, or nullopt when malformed.
+std::optional<double> clock_of(std::string_view text, int max_hours) {
+  if (text.size() != 5 && text.size() != 8) return std::nullopt;
+  int hours = 0, minutes = 0, seconds = 0;
+  if (!digits(text, 0, 2, hours) || text[2] != ':' || !digits(text, 3, 2, minutes)) {
+    return std::nullopt;
+  }
+  if (text.size() == 8 && (text[5] != ':' || !digits(text, 6, 2, seconds))) return std::nullopt;
+  if (hours > max_hours || minutes > 59 || seconds > 59) return std::nullopt;
+  const double value = hours * 3600.0 + minutes * 60.0 + seconds;
+  if (value > 86400.0) return std::nullopt;
+  return value;
+}
+
+constexpr std::array<std::string_view, 7> kWeekdayShort = {"Mon", "Tue", "Wed", "Thu",
+                                                           "Fri", "Sat", "Sun"};
+constexpr std::array<std::string_view, 7> kWeekdayFull = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+bool same_letters(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+double parse_clock_s(std::string_view text) {
+  const auto value = clock_of(text, 23);
+  if (!value) {
+    throw InvalidInput("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found " +
+                       quote(text));
+  }
+  return *value;
+}
+
+std::pair<double, double> parse_clock_range_s(std::string_view text) {
+  const std::size_t dash = text.find('-');
+  std::optional<double> start, end;
+  if (dash != std::string_view::npos) {
+    start = clock_of(text.substr(0, dash), 23);
+    end = clock_of(text.substr(dash + 1), 24);
+  }
+  if (!start || !end || *start >= *end) {
+    throw InvalidInput(
+        "expected a part of the day such as 07:00-21:00 (start before end, end at most 24:00), "
+        "found " +
+        quote(text));
+  }
+  return {*start, *end};
+}
+
+std::string format_clock(double seconds_since_midnight) {
+  long long total = std::llround(seconds_since_midnight);
+  long long hours = total / 3600;
+  long long minutes = (total % 3600) / 60;
+  long long seconds = total % 60;
+  char buffer[32];
+  if (seconds == 0) {
+    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", hours, minutes);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", hours, minutes, seconds);
+  }
+  return buffer;
+}
+
+int parse_weekday(std::string_view text) {
+  for (int w = 0; w < 7; ++w) {
+    if (same_letters(text, kWeekdayShort[w]) || same_letters(text, kWeekdayFull[w])) return w;
+  }
+  throw InvalidInput("expected a weekday such as mon or monday, found " + quote(text));
+}
+
+std::string_view weekday_short_name(int weekday) {
+  return kWeekdayShort.at(static_cast<std::size_t>(weekday));
+}
+
+std::string_view weekday_full_name(int weekday) {
+  return kWeekdayFull.at(static_cast<std::size_t>(weekday));
 }
 
 }  // namespace staffsim::tools

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "tools/cli_error.hpp"
@@ -36,7 +37,17 @@ void write_temp(const std::string& temp, const std::string& final_path,
 
 }  // namespace
 
+std::string display_name(const std::string& path) {
+  return is_standard_stream(path) ? "<stdin>" : path;
+}
+
 std::string read_file(const std::string& path) {
+  if (is_standard_stream(path)) {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) throw IoError("cannot read <stdin>: read error");
+    return buffer.str();
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream buffer;
@@ -46,6 +57,12 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
+  if (is_standard_stream(path)) {
+    std::cout << content;
+    std::cout.flush();
+    if (!std::cout) throw IoError("cannot write <stdout>");
+    return;
+  }
   write_files_atomically({{path, content}});
 }
 

@@ -2,6 +2,8 @@
 //
 // write_file_atomically writes to a temporary file next to the target and renames it into place,
 // so a reader never sees a half-written file and a failure leaves no partial output behind.
+// The path "-" is standard input for read_file and standard output for write_file_atomically;
+// messages call it <stdin> / <stdout> (display_name).
 #pragma once
 
 #include <string>
@@ -9,11 +11,19 @@
 
 namespace staffsim::tools {
 
-// Reads a whole file; throws IoError naming the path and the reason.
+// The path that stands for standard input or output.
+inline constexpr const char* kStandardStream = "-";
+inline bool is_standard_stream(const std::string& path) {
+  return path == kStandardStream;
+}
+// How messages name a path: "<stdin>" for "-", else the path itself.
+std::string display_name(const std::string& path);
+
+// Reads a whole file ("-": standard input); throws IoError naming the path and the reason.
 std::string read_file(const std::string& path);
 
 // Writes content to path via a temporary file and rename(2); throws IoError on failure and
-// removes the temporary file.
+// removes the temporary file. "-" writes to standard output.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 // Writes several files all-or-nothing: every content goes to a temporary first, and only when all

@@ -23,7 +23,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,22 +35,23 @@
 #include "models/error.hpp"
 #include "models/patience.hpp"
 #include "models/repeat_callers.hpp"
+#include "models/staffing.hpp"
 #include "tools/call_log_csv.hpp"
 #include "tools/cli_error.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
+#include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/scenario_writer.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
 
 namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
 
-constexpr std::array<const char*, 7> kWeekdayNames = {"Mon", "Tue", "Wed", "Thu",
-                                                      "Fri", "Sat", "Sun"};
-constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
-                                                     "fri", "sat", "sun"};
 constexpr double kRepeatWindowDay_s = 86'400;
 constexpr double kRepeatWindowWeek_s = 7 * 86'400;
 constexpr std::array<double, 6> kSurvivalTimes_s = {10, 30, 60, 120, 300, 600};
@@ -57,12 +60,17 @@ constexpr std::array<double, 3> kPatienceQuantiles = {0.1, 0.25, 0.5};
 struct FitOptions {
   std::string calls_path;
   std::string type;
-  std::string interval = "30m";
-  std::string weekday = "all";
-  std::string hours = "00:00-24:00";
-  std::string handle_time = "best";
+  std::string interval;
+  std::string weekday;      // "" = all
+  std::string hours;        // "" = the hours the centre is open
+  std::string handle_time;  // "" = best
   std::string out_path;
+  std::string format;
 };
+
+// The target the written scenario's staffing is solved for, and states.
+constexpr double kDefaultServiceLevel = 0.8;
+constexpr double kDefaultServiceLevelWithin_s = 20;
 
 std::string fixed(double value, int decimals) {
   char buf[64];
@@ -70,18 +78,8 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
-// Shortest of "%.{decimals}f" without trailing zeros ("12.5", "3", "0.0417").
-std::string trimmed(double value, int decimals) {
-  std::string s = fixed(value, decimals);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
-
 std::string percent(double fraction) {
-  return fixed(100 * fraction, 1) + "%";
+  return format_percent(fraction, 1);
 }
 
 std::string pad(std::string s, std::size_t width, bool left = false) {
@@ -90,10 +88,7 @@ std::string pad(std::string s, std::size_t width, bool left = false) {
 }
 
 std::string clock_text(std::int64_t second_of_day) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(second_of_day / 3600),
-                static_cast<int>(second_of_day / 60 % 60));
-  return buf;
+  return format_clock(static_cast<double>(second_of_day));
 }
 
 // Everything fitted for one contact type.
@@ -117,43 +112,25 @@ struct TypeReport {
 };
 
 bool offered_to_agents(const CallRecord& call) {
-  return call.outcome == CallOutcome::served || call.outcome == CallOutcome::abandoned;
-}
-
-double parse_interval(const std::string& text) {
-  double seconds = 0;
-  try {
-    seconds = parse_duration_s(text);
-  } catch (const InvalidInput& e) {
-    throw InputError(std::string("--interval: ") + e.what());
-  }
-  const bool divides_day = seconds >= 1 && seconds == std::floor(seconds) &&
-                           seconds <= models::kSecondsPerDay &&
-                           models::kSecondsPerDay % static_cast<std::int64_t>(seconds) == 0;
-  if (!divides_day) {
-    throw InputError(
-        "--interval: expected a whole number of seconds dividing a day, such as 15m, 30m or 1h, "
-        "found \"" +
-        text + "\"");
-  }
-  return seconds;
+  return counts(call, CallCount::offered);
 }
 
 // -1 = all days, else 0 = Monday ... 6 = Sunday.
-int parse_weekday(const std::string& text) {
-  if (text == "all") return -1;
-  for (int w = 0; w < 7; ++w) {
-    if (text == kWeekdayKeys[w]) return w;
+int parse_weekday_flag(const std::string& text) {
+  if (text.empty() || text == "all") return -1;
+  try {
+    return parse_weekday(text);
+  } catch (const InvalidInput&) {
+    throw InputError("--weekday: expected all or a weekday such as mon or monday, found " +
+                     quote(text));
   }
-  throw InputError("--weekday: expected all, mon, tue, wed, thu, fri, sat or sun, found \"" + text +
-                   "\"");
 }
 
 // What --out writes as handle_time: the AIC choice, a named family, or the observations.
 enum class HandleTimeChoice { best, lognormal, gamma, exponential, empirical };
 
 HandleTimeChoice parse_handle_time_choice(const std::string& text) {
-  if (text == "best") return HandleTimeChoice::best;
+  if (text.empty() || text == "best") return HandleTimeChoice::best;
   if (text == "lognormal") return HandleTimeChoice::lognormal;
   if (text == "gamma") return HandleTimeChoice::gamma;
   if (text == "exponential") return HandleTimeChoice::exponential;
@@ -171,30 +148,48 @@ struct DayWindow {
 };
 
 DayWindow parse_hours(const std::string& text, double interval_s) {
-  auto fail = [&] {
-    throw InputError(
-        "--hours: expected HH:MM-HH:MM on the interval grid, start before end, end at most "
-        "24:00, such as 07:00-21:00, found \"" +
-        text + "\"");
-  };
-  auto clock_s = [&](std::string_view t) -> std::int64_t {
-    if (t.size() != 5 || t[2] != ':') fail();
-    for (std::size_t i : {0, 1, 3, 4}) {
-      if (t[i] < '0' || t[i] > '9') fail();
-    }
-    const int hours = (t[0] - '0') * 10 + (t[1] - '0');
-    const int minutes = (t[3] - '0') * 10 + (t[4] - '0');
-    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) fail();
-    return hours * 3600 + minutes * 60;
-  };
-  const std::size_t dash = text.find('-');
-  if (dash == std::string::npos) fail();
-  const std::int64_t start = clock_s(std::string_view(text).substr(0, dash));
-  const std::int64_t end = clock_s(std::string_view(text).substr(dash + 1));
+  const auto [start, end] = flag_value("--hours", text, parse_clock_range_s);
   const auto interval = static_cast<std::int64_t>(interval_s);
-  if (start >= end || start % interval != 0 || end % interval != 0) fail();
-  return DayWindow{static_cast<int>(start / interval), static_cast<int>((end - start) / interval),
-                   start};
+  const auto start_s = static_cast<std::int64_t>(start), end_s = static_cast<std::int64_t>(end);
+  if (start_s % interval != 0 || end_s % interval != 0) {
+    throw InputError("--hours: expected times on the grid of " + format_duration(interval_s) +
+                     " intervals, found " + quote(text));
+  }
+  return DayWindow{static_cast<int>(start_s / interval),
+                   static_cast<int>((end_s - start_s) / interval), start_s};
+}
+
+// The hours the centre is open, read from the log: from the first to the last interval of the day
+// in which agents answered a call on at least half of the observed days (of `weekday`, or all).
+// A call answered at night now and then does not open the centre.
+DayWindow open_hours(const CallLog& log, int weekday, double interval_s) {
+  const auto interval = static_cast<std::int64_t>(interval_s);
+  const auto slots = static_cast<std::size_t>(models::kSecondsPerDay / interval);
+  std::vector<std::set<std::int64_t>> answered_days(slots);
+  for (const CallRecord& call : log.calls) {
+    const std::int64_t day = models::day_of(call.arrival_local_s);
+    if (!counts(call, CallCount::answered)) continue;
+    if (weekday >= 0 && models::weekday_from_days(day) != weekday) continue;
+    answered_days[static_cast<std::size_t>(models::second_of_day(call.arrival_local_s) / interval)]
+        .insert(day);
+  }
+  const auto days = static_cast<std::size_t>(std::count_if(
+      log.observed_days.begin(), log.observed_days.end(),
+      [&](std::int64_t day) { return weekday < 0 || models::weekday_from_days(day) == weekday; }));
+  std::optional<std::size_t> first, last;
+  for (std::size_t i = 0; i < slots; ++i) {
+    if (2 * answered_days[i].size() >= days && !answered_days[i].empty()) {
+      if (!first) first = i;
+      last = i;
+    }
+  }
+  if (!first) {
+    throw InputError("--hours: " + log.name +
+                     " shows no interval in which agents answered calls on at least half of the "
+                     "days; give --hours such as 07:00-21:00");
+  }
+  return DayWindow{static_cast<int>(*first), static_cast<int>(*last - *first + 1),
+                   static_cast<std::int64_t>(*first) * interval};
 }
 
 std::vector<TypeReport> analyse(const CallLog& log, const std::vector<std::string>& types,
@@ -295,8 +290,8 @@ std::string render_handle_time(const TypeReport& r) {
   out += "  " + std::to_string(s.count) + " served calls with service > 0 s (" +
          std::to_string(r.zero_service) + " with service 0 s excluded)\n";
   out += "  sample: mean " + fixed(s.mean_s, 1) + " s, sd " + fixed(s.sd_s, 1) + " s, median " +
-         trimmed(s.median_s, 1) + " s, range " + trimmed(s.min_s, 1) + "-" + trimmed(s.max_s, 1) +
-         " s\n";
+         format_decimal(s.median_s, 1) + " s, range " + format_decimal(s.min_s, 1) + "-" +
+         format_decimal(s.max_s, 1) + " s\n";
   out += "  " + pad("family", 13, true) + pad("parameters", 30, true) + pad("mean s", 9) +
          pad("sd s", 9) + pad("log-lik", 14) + pad("AIC", 14) + pad("KS", 8) + pad("AD", 10) + "\n";
   for (const auto& fit : fits.fits) {
@@ -365,8 +360,8 @@ std::string render_patience(const TypeReport& r) {
   out += "\n  Kaplan-Meier quantiles:";
   for (double p : kPatienceQuantiles) {
     const auto q = km.quantile_s(p);
-    out += " " + (p == 0.5 ? std::string("median") : trimmed(100 * p, 0) + "%") + " " +
-           (q ? trimmed(*q, 1) + " s" : std::string("not reached"));
+    out += " " + (p == 0.5 ? std::string("median") : format_decimal(100 * p, 0) + "%") + " " +
+           (q ? format_decimal(*q, 1) + " s" : std::string("not reached"));
     if (q && p == 0.5) {
       const auto step =
           std::find_if(km.steps.begin(), km.steps.end(),
@@ -400,7 +395,7 @@ std::string render_arrivals(const TypeReport& r) {
                     format_duration(p.interval_s) +
                     " interval (intervals with no call on any weekday omitted)\n";
   out += "  " + pad("start", 6, true);
-  for (const char* name : kWeekdayNames) out += pad(name, 8);
+  for (int w = 0; w < 7; ++w) out += pad(std::string(weekday_short_name(w)), 8);
   out += pad("all", 8) + "\n  " + pad("days", 6, true);
   for (int w = 0; w < 7; ++w) out += pad(std::to_string(p.days_observed[w]), 8);
   out += pad(std::to_string(p.total_days_observed), 8) + "\n";
@@ -453,17 +448,124 @@ std::string render_text(const CallLog& log, const std::vector<TypeReport>& repor
   return out;
 }
 
-std::string yaml_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+// A type's name (under `name_key`) and what happened to its calls.
+Json type_counts(const TypeReport& r, const char* name_key) {
+  Json j;
+  j[name_key] = r.name;
+  j["calls"] = r.calls;
+  j["served"] = r.served;
+  j["abandoned"] = r.abandoned;
+  j["hung_up_in_ivr"] = r.ivr;
+  j["phantom"] = r.phantom;
+  return j;
 }
 
-std::string yaml_duration(double seconds) {
-  return trimmed(seconds, 1) + "s";
+// The report as JSON: the figures of the text, as numbers (times in seconds, shares fractions).
+Json report_json(const CallLog& log, const std::vector<TypeReport>& reports) {
+  Json root;
+  root["log"] = log.name;
+  root["format"] = std::string(format_name(log.format));
+  root["records"] = log.calls.size();
+  root["days"] = log.observed_days.size();
+  root["first_day"] = format_local_date(log.observed_days.front() * models::kSecondsPerDay);
+  root["last_day"] = format_local_date(log.observed_days.back() * models::kSecondsPerDay);
+  Json types = Json::array();
+  for (const TypeReport& r : reports) {
+    Json t = type_counts(r, "name");
+    t["queued"] = r.queued;
+    if (r.handle_time) {
+      Json h;
+      h["observations"] = r.handle_time->sample.count;
+      h["zero_service_excluded"] = r.zero_service;
+      h["mean_s"] = r.handle_time->sample.mean_s;
+      h["sd_s"] = r.handle_time->sample.sd_s;
+      h["median_s"] = r.handle_time->sample.median_s;
+      Json fits = Json::array();
+      for (const auto& fit : r.handle_time->fits) {
+        fits.push_back({{"family", models::family_name(fit.family)},
+                        {"mean_s", fit.mean_s},
+                        {"sd_s", fit.sd_s},
+                        {"log_likelihood", fit.log_likelihood},
+                        {"aic", fit.aic},
+                        {"ks_distance", fit.ks_distance},
+                        {"anderson_darling", fit.anderson_darling}});
+      }
+      h["fits"] = fits;
+      h["chosen"] = models::family_name(r.handle_time->best().family);
+      t["handle_time"] = h;
+    } else {
+      t["handle_time"] = nullptr;
+    }
+    if (r.exponential_patience) {
+      Json p;
+      const auto& e = *r.exponential_patience;
+      p["offered"] = r.served + r.abandoned;
+      p["abandons"] = e.abandons;
+      p["total_wait_s"] = e.total_wait_s;
+      if (e.abandons > 0) {
+        p["exponential_mean_s"] = e.mean_s();
+        p["exponential_std_error_s"] = e.std_error_s();
+      }
+      const auto median = r.kaplan_meier->quantile_s(0.5);
+      if (median) p["kaplan_meier_median_s"] = *median;
+      if (r.naive_patience_s) p["naive_mean_of_abandon_times_s"] = *r.naive_patience_s;
+      if (r.weibull_patience) {
+        p["weibull"] = {{"shape", r.weibull_patience->shape},
+                        {"scale_s", r.weibull_patience->scale_s}};
+      }
+      t["patience"] = p;
+    } else {
+      t["patience"] = nullptr;
+    }
+    t["repeat_callers"] = {{"identified_calls", r.repeats_day.identified_calls},
+                           {"followed_within_24h", r.repeats_day.share_followed()},
+                           {"followed_within_7d", r.repeats_week.share_followed()},
+                           {"preceded_within_24h", r.repeats_day.share_preceded()},
+                           {"preceded_within_7d", r.repeats_week.share_preceded()}};
+    Json profile;
+    profile["interval_s"] = r.arrivals.interval_s;
+    profile["mean_all_days"] = r.arrivals.mean_all_days;
+    Json by_weekday;
+    for (int w = 0; w < 7; ++w) {
+      by_weekday[std::string(weekday_short_name(w))] = r.arrivals.mean_per_interval[w];
+    }
+    profile["mean_by_weekday"] = by_weekday;
+    t["arrival_profile"] = profile;
+    types.push_back(t);
+  }
+  root["contact_types"] = types;
+  return root;
+}
+
+// The report as CSV: one line per contact type with its main figures.
+std::string report_csv(const std::vector<TypeReport>& reports) {
+  std::vector<Json> rows;
+  for (const TypeReport& r : reports) {
+    Json j = type_counts(r, "contact_type");
+    const std::size_t offered = r.served + r.abandoned;
+    if (offered > 0) {
+      j["abandon_rate"] = static_cast<double>(r.abandoned) / static_cast<double>(offered);
+    }
+    if (r.handle_time) {
+      const auto& best = r.handle_time->best();
+      j["handle_time_family"] = models::family_name(best.family);
+      j["handle_time_mean_s"] = best.mean_s;
+      j["handle_time_sd_s"] = best.sd_s;
+    }
+    if (r.exponential_patience && r.exponential_patience->abandons > 0) {
+      j["patience_exponential_mean_s"] = r.exponential_patience->mean_s();
+    }
+    if (r.kaplan_meier) {
+      if (const auto median = r.kaplan_meier->quantile_s(0.5)) {
+        j["patience_kaplan_meier_median_s"] = *median;
+      }
+    }
+    if (r.naive_patience_s) j["patience_naive_mean_s"] = *r.naive_patience_s;
+    j["repeat_followed_within_24h"] = r.repeats_day.share_followed();
+    j["repeat_followed_within_7d"] = r.repeats_week.share_followed();
+    rows.push_back(std::move(j));
+  }
+  return records_csv(rows);
 }
 
 // A file-name-safe spelling of a contact type name.
@@ -477,132 +579,253 @@ std::string file_safe(const std::string& name) {
   return out;
 }
 
-// The YAML file and, for --handle-time empirical, one CSV of service times per contact type next
-// to it (named <yaml stem>.<type>.handle_time.csv and referenced relative to the YAML's folder).
-std::vector<PendingFile> render_yaml(const CallLog& log, const std::vector<TypeReport>& reports,
-                                     int weekday, double interval_s, const DayWindow& window,
-                                     HandleTimeChoice choice, const std::string& out_path,
-                                     const std::string& requested_type) {
-  std::vector<PendingFile> files(1);
-  files[0].path = out_path;
-  std::string out = "# Fitted by staffsim fit from " + log.name + " (" +
-                    std::string(format_name(log.format)) + " format).\n";
-  out += "# Pair with horizon: {interval: " + format_duration(interval_s) +
-         ", intervals: " + std::to_string(window.count) + ", start: \"" +
-         clock_text(window.start_s) + "\"}\n";
-  out += "# arrivals.per_interval: mean calls offered to agents in each " +
-         format_duration(interval_s) + " interval from " + clock_text(window.start_s) + ", over " +
-         (weekday < 0 ? "all " + std::to_string(reports.front().arrivals.total_days_observed) +
-                            " observed days"
-                      : "the " + std::to_string(reports.front().arrivals.days_observed[weekday]) +
-                            " observed " + kWeekdayNames[weekday] + "s") +
-         ".\n";
-  out +=
-      std::string(
-          choice == HandleTimeChoice::empirical
-              ? "# handle_time: resampled from the observed positive service times (a CSV next to "
-                "this file);\n#"
-          : choice == HandleTimeChoice::best
-              ? "# handle_time: maximum-likelihood family with the lowest AIC, by the "
-                "mean and sd of the\n# duration;"
-              : "# handle_time: maximum-likelihood fit of the family asked for, by the "
-                "mean and sd of the\n# duration;") +
-      " patience: censored exponential maximum-likelihood mean.\n";
-  out += "contact_types:\n";
-  int written = 0;
-  for (const auto& r : reports) {
-    if (!r.handle_time) {
-      if (!requested_type.empty()) {
-        throw InputError(
-            "--type " + requested_type +
-            ": cannot write a contact type without a handle-time fit: " + r.handle_time_note);
+// The fit written for a type: the AIC choice or the family asked for.
+const models::DurationFit& chosen_fit(const TypeReport& r, HandleTimeChoice choice) {
+  std::size_t index = r.handle_time->chosen;
+  if (choice == HandleTimeChoice::lognormal) index = 0;
+  if (choice == HandleTimeChoice::gamma) index = 1;
+  if (choice == HandleTimeChoice::exponential) index = 2;
+  return r.handle_time->fits[index];
+}
+
+// The mean handle time the scenario gets for a type (the written distribution's mean).
+double written_handle_time_mean(const TypeReport& r, HandleTimeChoice choice) {
+  return choice == HandleTimeChoice::empirical ? r.handle_time->sample.mean_s
+                                               : chosen_fit(r, choice).mean_s;
+}
+
+// Agents per interval for the default target on the pooled load of the written types: Erlang A
+// with the call-weighted mean handle time and patience (Erlang C when nobody abandons).
+std::vector<int> starting_staffing(const std::vector<const TypeReport*>& types,
+                                   const std::vector<std::vector<double>>& calls,
+                                   const std::vector<double>& handle_time_s, double interval_s) {
+  models::StaffingTargets targets;
+  targets.service_level = models::ServiceLevelGoal{
+      kDefaultServiceLevel, kDefaultServiceLevelWithin_s, models::ServiceLevelBasis::offered};
+  std::vector<int> staffing;
+  for (std::size_t i = 0; i < calls.front().size(); ++i) {
+    double total = 0, work = 0, patient = 0, patience_sum = 0;
+    for (std::size_t t = 0; t < types.size(); ++t) {
+      const double n = calls[t][i];
+      total += n;
+      work += n * handle_time_s[t];
+      const auto& e = types[t]->exponential_patience;
+      if (e && e->abandons > 0) {
+        patient += n;
+        patience_sum += n * e->mean_s();
       }
-      out += "  # " + r.name + " left out: " + r.handle_time_note + "\n";
+    }
+    if (total <= 0) {
+      staffing.push_back(0);
       continue;
     }
+    models::Workload w{total / interval_s, work / total, patient > 0 ? patience_sum / patient : 0};
+    const auto model = patient > 0 ? models::QueueModel::erlang_a : models::QueueModel::erlang_c;
+    staffing.push_back(models::required_agents(model, w, targets).agents);
+  }
+  return staffing;
+}
+
+// A scenario needs a handle time for every type written: a type asked for by --type must have a
+// fit, and at least one type must.
+void check_writable(const CallLog& log, const std::vector<TypeReport>& reports,
+                    const std::string& requested_types) {
+  for (const TypeReport& r : reports) {
+    if (!r.handle_time && !requested_types.empty()) {
+      throw InputError(
+          "--type " + r.name +
+          ": cannot write a contact type without a handle-time fit: " + r.handle_time_note);
+    }
+  }
+  if (std::none_of(reports.begin(), reports.end(),
+                   [](const TypeReport& r) { return r.handle_time.has_value(); })) {
+    throw InputError(log.name + ": no contact type has enough served calls for a handle-time fit");
+  }
+}
+
+// The scenario file and, for --handle-time empirical, one CSV of service times per contact type
+// next to it (named <yaml stem>.<type>.handle_time.csv and referenced relative to the YAML's
+// folder).
+std::vector<PendingFile> render_scenario_files(const CallLog& log,
+                                               const std::vector<TypeReport>& reports, int weekday,
+                                               double interval_s, const DayWindow& window,
+                                               bool hours_from_log, HandleTimeChoice choice,
+                                               const std::string& out_path) {
+  if (choice == HandleTimeChoice::empirical && is_standard_stream(out_path)) {
+    throw InputError(
+        "--out: --handle-time empirical writes a CSV next to the scenario, so the "
+        "scenario needs a file name, found \"-\"");
+  }
+  std::vector<PendingFile> files(1);
+  files[0].path = out_path;
+  ScenarioDraft d;
+  d.name = "Fitted from " + log.name;
+  d.interval_s = interval_s;
+  d.intervals_per_day = window.count;
+  d.day_start_s = static_cast<double>(window.start_s);
+  const std::string days_used =
+      weekday < 0
+          ? "all " + std::to_string(reports.front().arrivals.total_days_observed) + " observed days"
+          : "the " + std::to_string(reports.front().arrivals.days_observed[weekday]) +
+                " observed " + std::string(weekday_full_name(weekday)) + "s";
+  d.comments = {
+      "Fitted by staffsim fit from " + log.name + " (" + std::string(format_name(log.format)) +
+          " format); runs as it is: staffsim run " + fs::path(out_path).filename().string(),
+      "arrivals.per_interval: mean calls offered to agents in each " + format_duration(interval_s) +
+          " interval from " + clock_text(window.start_s) + " to " +
+          clock_text(window.start_s + static_cast<std::int64_t>(window.count * interval_s)) +
+          ", over " + days_used + (hours_from_log ? ";" : "."),
+  };
+  if (hours_from_log) {
+    d.comments.push_back(
+        "  those are the hours the centre is open: agents answered calls in them "
+        "on at least half of the days (--hours).");
+  }
+  d.comments.push_back(
+      choice == HandleTimeChoice::empirical
+          ? "handle_time: resampled from the observed positive service times (a CSV next to this "
+            "file); patience: censored exponential maximum-likelihood mean."
+      : choice == HandleTimeChoice::best
+          ? "handle_time: maximum-likelihood family with the lowest AIC, by the mean and sd of the "
+            "duration; patience: censored exponential maximum-likelihood mean."
+          : "handle_time: maximum-likelihood fit of the family asked for, by the mean and sd of "
+            "the duration; patience: censored exponential maximum-likelihood mean.");
+  d.comments.push_back("targets: a default of " + format_percent(kDefaultServiceLevel, 0) +
+                       " answered within " + format_duration(kDefaultServiceLevelWithin_s) +
+                       " for every type; replace them with yours.");
+  std::vector<const TypeReport*> written;
+  std::vector<std::vector<double>> written_calls;
+  std::vector<double> written_aht;
+  for (const auto& r : reports) {
+    if (!r.handle_time) {
+      d.comments.push_back(r.name + " left out: " + r.handle_time_note);
+      continue;
+    }
+    ScenarioDraft::ContactType type;
+    type.name = r.name;
     const std::vector<double>& per_interval =
         weekday < 0 ? r.arrivals.mean_all_days : r.arrivals.mean_per_interval[weekday];
     double outside = 0;
     for (int i = 0; i < static_cast<int>(per_interval.size()); ++i) {
-      if (i < window.first || i >= window.first + window.count) outside += per_interval[i];
+      if (i < window.first || i >= window.first + window.count) {
+        outside += per_interval[i];
+      } else {
+        type.calls_per_interval.push_back(std::round(per_interval[i] * 1e4) / 1e4);
+      }
     }
     if (outside > 0) {
-      out += "  # " + r.name + ": " + trimmed(outside, 2) +
-             " calls per day arrive outside the written hours and are left out\n";
+      type.comments.push_back(r.name + ": " + format_decimal(outside, 2) +
+                              " calls per day arrive outside the written hours and are left out");
     }
-    out += "  - name: " + yaml_string(r.name) + "\n";
-    out += "    arrivals: {per_interval: [";
-    for (int i = 0; i < window.count; ++i) {
-      out += (i ? ", " : "") + trimmed(per_interval[window.first + i], 4);
-    }
-    out += "]}\n";
     if (choice == HandleTimeChoice::empirical) {
       const fs::path yaml_path(out_path);
       const std::string csv_name =
           yaml_path.stem().string() + "." + file_safe(r.name) + ".handle_time.csv";
       std::string csv = "handle_time_s\n";
-      for (double v : r.service_times_s) csv += trimmed(v, 3) + "\n";
+      for (double v : r.service_times_s) csv += format_decimal(v, 3) + "\n";
       files.push_back({(yaml_path.parent_path() / csv_name).string(), std::move(csv)});
-      out += "    handle_time: {distribution: empirical, file: " + yaml_string(csv_name) +
-             ", column: handle_time_s}\n";
+      type.handle_time_yaml =
+          "{distribution: empirical, file: " + yaml_quoted(csv_name) + ", column: handle_time_s}";
     } else {
-      std::size_t index = r.handle_time->chosen;
-      if (choice == HandleTimeChoice::lognormal) index = 0;
-      if (choice == HandleTimeChoice::gamma) index = 1;
-      if (choice == HandleTimeChoice::exponential) index = 2;
-      const models::DurationFit& fit = r.handle_time->fits[index];
-      out += "    handle_time: {distribution: " + std::string(models::family_name(fit.family)) +
-             ", mean: " + yaml_duration(fit.mean_s);
+      const models::DurationFit& fit = chosen_fit(r, choice);
+      type.handle_time_yaml = "{distribution: " + std::string(models::family_name(fit.family)) +
+                              ", mean: " + yaml_duration(fit.mean_s);
       if (fit.family != models::DurationFamily::exponential) {
-        out += ", sd: " + yaml_duration(fit.sd_s);
+        type.handle_time_yaml += ", sd: " + yaml_duration(fit.sd_s);
       }
-      out += "}\n";
+      type.handle_time_yaml += "}";
     }
     if (r.exponential_patience && r.exponential_patience->abandons > 0) {
-      out += "    patience: {distribution: exponential, mean: " +
-             yaml_duration(r.exponential_patience->mean_s()) + "}\n";
+      type.patience_mean_s = std::round(r.exponential_patience->mean_s() * 10) / 10;
     } else {
-      out += "    # no abandonment observed: patience left out (nobody abandons)\n";
+      type.comments.push_back("no abandonment observed: patience left out (nobody abandons)");
     }
-    ++written;
+    type.service_level =
+        ScenarioDraft::ServiceLevel{kDefaultServiceLevelWithin_s, kDefaultServiceLevel, "offered"};
+    type.groups = {"agents"};
+    written.push_back(&r);
+    written_calls.push_back(type.calls_per_interval);
+    written_aht.push_back(written_handle_time_mean(r, choice));
+    d.contact_types.push_back(std::move(type));
   }
-  if (written == 0) {
-    throw InputError(log.name + ": no contact type has enough served calls for a handle-time fit");
-  }
-  files[0].content = std::move(out);
+  ScenarioDraft::AgentGroup group;
+  group.name = "agents";
+  group.comments = {
+      "staffing: a starting point, not a plan: the agents Erlang " +
+          std::string(std::any_of(written.begin(), written.end(),
+                                  [](const TypeReport* r) {
+                                    return r->exponential_patience &&
+                                           r->exponential_patience->abandons > 0;
+                                  })
+                          ? "A"
+                          : "C") +
+          " needs in each interval for the target above,",
+      "  on the load of all types together (call-weighted mean handle time and patience)."};
+  group.staffing = starting_staffing(written, written_calls, written_aht, interval_s);
+  d.agent_groups.push_back(std::move(group));
+  files[0].content = render_scenario(d);
   return files;
 }
 
 void run_fit(const FitOptions& options) {
-  const double interval_s = parse_interval(options.interval);
-  const int weekday = parse_weekday(options.weekday);
-  const DayWindow window = parse_hours(options.hours, interval_s);
+  const OutputFormat format = output_format(options.format, options.out_path, false);
+  if (options.out_path.empty()) {
+    for (const auto& [flag, value] :
+         {std::pair<const char*, const std::string*>{"--weekday", &options.weekday},
+          {"--hours", &options.hours},
+          {"--handle-time", &options.handle_time}}) {
+      if (!value->empty()) {
+        throw InputError(std::string(flag) +
+                         ": applies to the scenario written with --out; give --out FILE.yaml");
+      }
+    }
+  }
+  const double interval_s = static_cast<double>(
+      options.interval.empty() ? 1800
+                               : flag_value("--interval", options.interval, parse_interval_s));
+  const int weekday = parse_weekday_flag(options.weekday);
+  const bool hours_from_log = options.hours.empty();
+  std::optional<DayWindow> window;
+  if (!hours_from_log) window = parse_hours(options.hours, interval_s);
   const HandleTimeChoice handle_time = parse_handle_time_choice(options.handle_time);
   const CallLog log = read_call_log(options.calls_path);
-  std::vector<std::string> types = log.types();
-  if (!options.type.empty()) {
-    if (std::find(types.begin(), types.end(), options.type) == types.end()) {
-      std::string names;
-      for (const auto& t : types) names += (names.empty() ? "" : ", ") + t;
-      throw InputError("--type: unknown contact type \"" + options.type + "\" (types in " +
-                       log.name + ": " + names + ")");
-    }
-    types = {options.type};
-  }
+  const std::vector<std::string> types =
+      flag_value("--type", options.type,
+                 [&](std::string_view text) { return select_types(log, std::string(text)); });
   if (weekday >= 0 &&
       std::none_of(log.observed_days.begin(), log.observed_days.end(),
                    [&](std::int64_t day) { return models::weekday_from_days(day) == weekday; })) {
-    throw InputError("--weekday: " + log.name + " has no " + kWeekdayNames[weekday] + ", found \"" +
-                     options.weekday + "\"");
+    throw InputError("--weekday: " + log.name + " has no " +
+                     std::string(weekday_full_name(weekday)) + ", found " + quote(options.weekday));
   }
   const std::vector<TypeReport> reports = analyse(log, types, interval_s);
-  const std::string text = render_text(log, reports);
+  std::string text;
+  switch (format) {
+    case OutputFormat::table:
+      text = render_text(log, reports);
+      break;
+    case OutputFormat::json:
+      text = report_json(log, reports).dump(2) + "\n";
+      break;
+    case OutputFormat::csv:
+      text = report_csv(reports);
+      break;
+  }
   if (!options.out_path.empty()) {
-    write_files_atomically(render_yaml(log, reports, weekday, interval_s, window, handle_time,
-                                       options.out_path, options.type));
+    check_writable(log, reports, options.type);
+    if (!window) window = open_hours(log, weekday, interval_s);
+    const auto files = render_scenario_files(log, reports, weekday, interval_s, *window,
+                                             hours_from_log, handle_time, options.out_path);
+    if (is_standard_stream(options.out_path)) {
+      std::cout << files[0].content;
+      return;
+    }
+    write_files_atomically(files);
   }
   std::cout << text;
-  if (!options.out_path.empty()) std::cout << "\nWrote " << options.out_path << "\n";
+  if (!options.out_path.empty() && format == OutputFormat::table) {
+    std::cout << "\nWrote " << options.out_path << ", a scenario that runs as it is\n";
+  }
 }
 
 }  // namespace
@@ -611,21 +834,23 @@ void add_fit_command(CLI::App& app) {
   auto options = std::make_shared<FitOptions>();
   CLI::App* fit = app.add_subcommand(
       "fit", "Fit handle time, patience, arrival profile and repeat callers from a per-call log");
-  fit->add_option("--calls", options->calls_path, "Per-call log (CSV), see the formats below")
+  fit->add_option("--history", options->calls_path,
+                  std::string(shared_help::kHistory) + "; fit reads a per-call log, see below")
       ->required();
-  fit->add_option("--type", options->type, "Report only this contact type");
-  fit->add_option("--interval", options->interval,
-                  "Interval of the arrival profile, dividing a day (default 30m)");
+  fit->add_option("--type", options->type, shared_help::kType);
+  fit->add_option("--interval", options->interval, shared_help::kInterval);
   fit->add_option("--weekday", options->weekday,
-                  "Arrival profile written with --out: all (default) or mon..sun");
+                  "Arrival profile written with --out: all (default) or a weekday, mon or monday");
   fit->add_option("--hours", options->hours,
-                  "Part of the day written with --out, on the interval grid (default "
-                  "00:00-24:00), e.g. 07:00-21:00");
+                  "Part of the day written with --out, on the interval grid, e.g. 07:00-21:00 "
+                  "(default: the hours the centre is open, from the log)");
   fit->add_option("--handle-time", options->handle_time,
                   "handle_time written with --out: best (lowest AIC, default), lognormal, gamma, "
                   "exponential, or empirical (a CSV of the service times next to the YAML)");
+  fit->add_option("--format", options->format, shared_help::kFormatToTerminal);
   fit->add_option("--out", options->out_path,
-                  "Write a contact_types: block in the scenario format to this YAML file");
+                  "Write a scenario that runs as it is to this YAML file (one file, written whole "
+                  "or not at all; - = standard output)");
   fit->footer(
       "Call log formats (CSV with a header row; times ISO 8601 local, e.g. 2024-03-04T08:15:00):\n"
       "  Anonymous Bank: vru_line,call_id,customer_key,priority,type,arrival,vru_exit,vru_time_s,\n"
@@ -644,7 +869,10 @@ void add_fit_command(CLI::App& app) {
       "Handle time: lognormal, gamma and exponential MLE, chosen by AIC; zero service times are\n"
       "excluded and counted. Patience: served calls are censored at their wait (Kaplan-Meier and\n"
       "exponential MLE = abandons / total waiting time). Repeat callers: share of calls followed\n"
-      "(or preceded) by another call of the same customer within 24h / 7d.");
+      "(or preceded) by another call of the same customer within 24h / 7d.\n"
+      "--out writes a scenario that runs as it is: the fitted types over the hours the centre is\n"
+      "open (agents answered calls in them on at least half of the days; --hours to choose), a\n"
+      "default target of 80% answered within 20s, and one agent group staffed by Erlang for it.");
   fit->callback([options] { run_fit(*options); });
 }
 

@@ -1,8 +1,14 @@
 // `staffsim forecast` and `staffsim backtest`: call-volume forecasts from a history file.
-#include <charconv>
+//
+// Both read the history the same way (tools/history_csv.hpp): counts at any regular interval, or
+// a per-call log counted into --interval slots (--count and --type choose the calls, offered to
+// agents by default), and say what was counted and where the history has long gaps. The forecast
+// CSV carries each row's length (interval_s), so that a shorter last interval of a day (the bank
+// data's 21:00-21:05) is never read as a whole one.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,24 +16,26 @@
 #include "models/backtest.hpp"
 #include "models/calendar.hpp"
 #include "models/forecast.hpp"
+#include "tools/call_log_csv.hpp"
 #include "tools/cli_error.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
+#include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/forecast_source.hpp"
 #include "tools/history_csv.hpp"
+#include "tools/nearest_name.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
 
+using Json = nlohmann::ordered_json;
 using models::MethodSpec;
 
-std::string percent(double fraction) {
-  if (!std::isfinite(fraction)) return "n/a";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f%%", 100.0 * fraction);
-  return buf;
-}
+constexpr std::int64_t kMaxForecastDays = 1000;
+constexpr std::int64_t kMaxBacktestWeeks = 1000;
 
 std::string fixed(double value, int decimals) {
   char buf[64];
@@ -35,40 +43,18 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
-// A duration flag as whole seconds; `what` names the flag in messages.
-std::int64_t duration_flag(const std::string& flag, const std::string& text) {
-  double seconds = 0;
-  try {
-    seconds = parse_duration_s(text);
-  } catch (const InvalidInput& e) {
-    throw InputError(flag + ": " + e.what());
-  }
-  if (!(seconds >= 1) || seconds != std::floor(seconds)) {
-    throw InputError(flag + ": expected a positive whole number of seconds, found " + quote(text));
-  }
-  return static_cast<std::int64_t>(seconds);
+std::string duration_text(std::int64_t seconds) {
+  return format_duration(static_cast<double>(seconds));
 }
 
-// "1d", "3d", "2w": calendar days.
-std::int64_t parse_horizon_days(const std::string& text) {
-  long long n = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, n);
-  if (ec != std::errc() || n < 1 || ptr + 1 != end || (*ptr != 'd' && *ptr != 'w')) {
-    throw InputError(
-        "--horizon: expected a whole number of days or weeks such as 1d or 2w, "
-        "found " +
-        quote(text));
-  }
-  return *ptr == 'w' ? 7 * n : n;
-}
-
-// "auto" gives nullopt.
-std::optional<MethodSpec> parse_method(const std::string& text, int k) {
+// "auto" gives nullopt. `flag` names the flag in messages (--method or --methods).
+std::optional<MethodSpec> parse_method(const std::string& flag, const std::string& text, int k) {
   try {
     return models::parse_method_name(text, k);
   } catch (const InvalidInput& e) {
-    throw InputError(std::string("--method: ") + e.what());
+    throw InputError(flag + ": " + e.what() +
+                     did_you_mean(text, {"auto", "seasonal_naive", "weekday_mean", "profile",
+                                         "double_seasonal", "combined"}));
   }
 }
 
@@ -83,237 +69,389 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 std::int64_t date_flag(const std::string& flag, const std::string& text) {
-  try {
-    return models::day_of(parse_local_date(text));
-  } catch (const InvalidInput& e) {
-    throw InputError(flag + ": " + e.what());
+  return models::day_of(flag_value(flag, text, parse_local_date));
+}
+
+std::string date_text(std::int64_t day) {
+  return format_local_date(day * models::kSecondsPerDay);
+}
+
+// The flags forecast and backtest share, read the same way.
+struct HistoryFlags {
+  std::string history, interval, weeks, backtest_weeks, count, type, format, out;
+};
+
+void add_history_flags(CLI::App& cmd, HistoryFlags& f) {
+  cmd.add_option("--history", f.history, shared_help::kHistory)->required();
+  cmd.add_option("--interval", f.interval, shared_help::kInterval);
+  cmd.add_option("--count", f.count, shared_help::kCount);
+  cmd.add_option("--type", f.type, shared_help::kType);
+  cmd.add_option("--weeks", f.weeks, shared_help::kWeeks);
+  cmd.add_option("--backtest-weeks", f.backtest_weeks, shared_help::kBacktestWeeks);
+  cmd.add_option("--format", f.format, shared_help::kFormat);
+  cmd.add_option("--out", f.out, shared_help::kOutFile);
+}
+
+int weeks_of(const HistoryFlags& f) {
+  return f.weeks.empty()
+             ? 4
+             : static_cast<int>(integer_flag("--weeks", f.weeks, 1, kMaxWeekdayMeanWeeks));
+}
+
+int backtest_weeks_of(const HistoryFlags& f) {
+  return f.backtest_weeks.empty()
+             ? 12
+             : static_cast<int>(
+                   integer_flag("--backtest-weeks", f.backtest_weeks, 1, kMaxBacktestWeeks));
+}
+
+// The history as the flags ask, with the --interval given (nullopt: the history's own).
+struct ReadHistory {
+  History history;
+  std::optional<std::int64_t> interval_s;
+};
+
+ReadHistory read_history_flags(const HistoryFlags& f) {
+  std::optional<std::int64_t> interval;
+  if (!f.interval.empty()) interval = flag_value("--interval", f.interval, parse_interval_s);
+  HistoryOptions options;
+  options.log_interval_s = interval.value_or(1800);
+  if (!f.count.empty()) options.count = flag_value("--count", f.count, parse_call_count);
+  options.types = f.type;
+  ReadHistory r{read_history(f.history, options), interval};
+  const std::int64_t own = r.history.series.grid().interval_s;
+  if (r.interval_s && *r.interval_s % own != 0) {
+    throw InputError("--interval: expected a multiple of the history's interval " +
+                     duration_text(own) + ", found " + quote(f.interval));
   }
+  return r;
 }
 
-int open_weekday_count(const models::IntervalSeries& series) {
-  int n = 0;
-  for (bool b : series.open_weekdays()) n += b ? 1 : 0;
-  return n;
-}
-
-std::string describe(const std::string& path, const models::IntervalSeries& s) {
-  return path + ": " + std::to_string(s.day_count()) + " days " +
-         format_local_date(s.day(0) * models::kSecondsPerDay) + " to " +
-         format_local_date(s.days().back() * models::kSecondsPerDay) + ", " +
-         format_duration(static_cast<double>(s.grid().interval_s)) + " intervals " +
-         format_local_datetime(s.grid().day_begin_s).substr(11, 5) + "-" +
-         (s.grid().day_end_s == models::kSecondsPerDay
-              ? std::string("24:00")
-              : format_local_datetime(s.grid().day_end_s).substr(11, 5));
+// What the history holds: its days and hours, what was counted, and its long gaps.
+std::string describe(const std::string& path, const History& history) {
+  const models::IntervalSeries& s = history.series;
+  std::string out = display_name(path) + ": " + std::to_string(s.day_count()) + " days " +
+                    date_text(s.day(0)) + " to " + date_text(s.days().back()) + ", " +
+                    duration_text(s.grid().interval_s) + " intervals " +
+                    format_clock(static_cast<double>(s.grid().day_begin_s)) + "-" +
+                    format_clock(static_cast<double>(s.grid().day_end_s)) + "\n";
+  if (!history.counted.empty()) out += "  " + history.counted + "\n";
+  for (const HistoryGap& gap : long_gaps(s)) {
+    out += "warning: no data from " + date_text(gap.first_day) + " to " + date_text(gap.last_day) +
+           " (" + std::to_string(gap.last_day - gap.first_day + 1) +
+           " days): the methods take days missing from a history as closed, not as days without "
+           "calls: same-weekday lookups and smoothing step over them, and " +
+           date_text(gap.last_day + 1) + " counts as a day after a closure\n";
+  }
+  return out;
 }
 
 std::string partial_note(const models::IntradayGrid& grid) {
   const int last = grid.slot_count() - 1;
   if (!grid.is_partial(last)) return "";
   return "note: the last interval of each day, " +
-         format_local_datetime(grid.slot_start_s(last)).substr(11, 5) + ", covers only " +
-         format_duration(static_cast<double>(grid.slot_length_s(last))) + " (the day ends at " +
-         format_local_datetime(grid.day_end_s).substr(11, 5) + "); its calls are for that part.\n";
+         format_clock(static_cast<double>(grid.slot_start_s(last))) + ", covers only " +
+         duration_text(grid.slot_length_s(last)) + " (the day ends at " +
+         format_clock(static_cast<double>(grid.day_end_s)) +
+         "); its calls are for that part, and its interval_s says so.\n";
 }
 
-struct ForecastFlags {
-  std::string history, interval, method = "auto", from, to, out, closed;
-  int days = 1;
-  int k = 4;
-  int backtest_weeks = 12;
+// Writes the result: to --out with the summary and a line on standard output, or to standard
+// output with the summary on standard error (so that the result can be piped).
+void deliver(const HistoryFlags& f, const std::string& result, const std::string& summary,
+             std::size_t rows) {
+  if (f.out.empty() || is_standard_stream(f.out)) {
+    std::cerr << summary;
+    std::cout << result;
+    return;
+  }
+  write_file_atomically(f.out, result);
+  std::cout << summary << "wrote " << f.out << " (" << rows << " rows)\n";
+}
+
+// ---- forecast -------------------------------------------------------------------------------
+
+struct ForecastFlags : HistoryFlags {
+  std::string days, from, to, method, closed;
 };
 
-void run_forecast(const ForecastFlags& f, const CLI::App& cmd) {
-  const std::optional<MethodSpec> method = parse_method(f.method, f.k);
-  if (f.k < 1) throw InputError("--k: expected a whole number >= 1, found " + std::to_string(f.k));
-  if (f.backtest_weeks < 1) {
-    throw InputError("--backtest-weeks: expected a whole number >= 1, found " +
-                     std::to_string(f.backtest_weeks));
+std::string forecast_table(const std::vector<Json>& rows) {
+  std::string out;
+  char line[160];
+  std::snprintf(line, sizeof line, "%-20s %7s %10s %15s %15s\n", "interval_start", "length",
+                "calls", "80% interval", "95% interval");
+  out += line;
+  for (const Json& r : rows) {
+    const std::string i80 =
+        fixed(r["lo80"].get<double>(), 0) + "-" + fixed(r["hi80"].get<double>(), 0);
+    const std::string i95 =
+        fixed(r["lo95"].get<double>(), 0) + "-" + fixed(r["hi95"].get<double>(), 0);
+    std::snprintf(line, sizeof line, "%-20s %7s %10.1f %15s %15s\n",
+                  r["interval_start"].get<std::string>().c_str(),
+                  duration_text(r["interval_s"].get<std::int64_t>()).c_str(),
+                  r["calls"].get<double>(), i80.c_str(), i95.c_str());
+    out += line;
   }
-  const bool use_range = cmd.count("--from") > 0 || cmd.count("--to") > 0;
-  if (use_range && cmd.count("--days") > 0) {
+  return out;
+}
+
+std::string forecast_csv(const std::vector<Json>& rows) {
+  std::string csv = "interval_start,interval_s,calls,lo80,hi80,lo95,hi95\n";
+  for (const Json& r : rows) {
+    std::ostringstream line;
+    line << r["interval_start"].get<std::string>() << ',' << r["interval_s"].get<std::int64_t>()
+         << ',' << fixed(r["calls"].get<double>(), 3);
+    for (const char* key : {"lo80", "hi80", "lo95", "hi95"}) {
+      line << ',' << fixed(r[key].get<double>(), 0);
+    }
+    csv += line.str() + "\n";
+  }
+  return csv;
+}
+
+void run_forecast(const ForecastFlags& f) {
+  const OutputFormat format = output_format(f.format, f.out, true);
+  const int k = weeks_of(f);
+  const std::optional<MethodSpec> method =
+      parse_method("--method", f.method.empty() ? "auto" : f.method, k);
+  if (!f.weeks.empty() && (!method || method->method != models::ForecastMethod::kWeekdayMean)) {
+    throw InputError(
+        "--weeks: applies to --method weekday_mean (auto compares k = 1, 2, 3, 4, 6 "
+        "and 8), found --method " +
+        (f.method.empty() ? std::string("auto") : f.method));
+  }
+  const int backtest_weeks = backtest_weeks_of(f);
+  const bool use_range = !f.from.empty() || !f.to.empty();
+  if (use_range && !f.days.empty()) {
     throw InputError("--days: give either --days or --from and --to, not both");
   }
   if (use_range && (f.from.empty() || f.to.empty())) {
     throw InputError("--from/--to: give both dates of the range");
   }
-  if (!use_range && f.days < 1) {
-    throw InputError("--days: expected a whole number >= 1, found " + std::to_string(f.days));
-  }
-  const std::int64_t log_interval =
-      f.interval.empty() ? 1800 : duration_flag("--interval", f.interval);
-  History history = read_history(f.history, log_interval);
-  const models::IntervalSeries& series = history.series;
-  std::int64_t interval = series.grid().interval_s;
-  if (!f.interval.empty()) {
-    interval = duration_flag("--interval", f.interval);
-    if (interval % series.grid().interval_s != 0) {
-      throw InputError("--interval: expected a multiple of the history's interval " +
-                       format_duration(static_cast<double>(series.grid().interval_s)) + ", found " +
-                       quote(f.interval));
-    }
-  }
+  const int days =
+      f.days.empty() ? 1 : static_cast<int>(integer_flag("--days", f.days, 1, kMaxForecastDays));
   std::vector<std::int64_t> closed;
   for (const std::string& d : split_commas(f.closed)) closed.push_back(date_flag("--closed", d));
+  const ReadHistory read = read_history_flags(f);
+  const models::IntervalSeries& series = read.history.series;
 
   models::ForecastRequest request;
   request.method = method;
-  request.interval_s = interval;
+  request.interval_s = read.interval_s.value_or(series.grid().interval_s);
   request.closed_days = closed;
-  request.origin_weeks = f.backtest_weeks;
-  try {
-    if (use_range) {
-      const std::int64_t from = date_flag("--from", f.from), to = date_flag("--to", f.to);
-      if (from <= series.days().back()) {
-        throw InputError("--from: expected a date after the history's last day " +
-                         format_local_date(series.days().back() * models::kSecondsPerDay) +
-                         ", found " + quote(f.from));
-      }
-      if (to < from) {
-        throw InputError("--to: expected a date not before --from " + f.from + ", found " +
-                         quote(f.to));
-      }
-      request.target_days = models::open_days_between(series, from, to, closed);
-    } else {
-      request.target_days = models::next_open_days(series, f.days, closed);
+  request.origin_weeks = backtest_weeks;
+  if (use_range) {
+    const std::int64_t from = date_flag("--from", f.from), to = date_flag("--to", f.to);
+    if (from <= series.days().back()) {
+      throw InputError("--from: expected a date after the history's last day " +
+                       date_text(series.days().back()) + ", found " + quote(f.from));
     }
-  } catch (const InputError&) {
-    throw;
-  } catch (const InvalidInput& e) {
-    if (use_range) {
+    if (to < from) {
+      throw InputError("--to: expected a date not before --from " + f.from + ", found " +
+                       quote(f.to));
+    }
+    try {
+      request.target_days = models::open_days_between(series, from, to, closed);
+    } catch (const InvalidInput&) {
       // The only failure left once --from and --to are checked: no open weekday in the range.
       throw InputError(
-          "--from/--to: expected a range holding a weekday the history opens on, "
-          "found none from " +
+          "--from/--to: expected a range holding a weekday the history opens on, found none "
+          "from " +
           f.from + " to " + f.to);
     }
-    throw InputError(std::string("--days: ") + e.what());
+  } else {
+    request.target_days = models::next_open_days(series, days, closed);
   }
   models::ForecastResult result;
   try {
     result = models::forecast(series, request);
   } catch (const InvalidInput& e) {
-    throw InputError(f.history + ": " +
-                     (use_range ? "--to " + f.to : "--days " + std::to_string(f.days)) + ": " +
+    throw InputError(display_name(f.history) + ": " +
+                     (use_range ? "--to " + f.to : "--days " + std::to_string(days)) + ": " +
                      e.what());
   }
 
-  std::string csv = "interval_start,calls,lo80,hi80,lo95,hi95\n";
+  std::vector<Json> rows;
   for (const auto& day : result.days) {
     for (std::size_t s = 0; s < day.calls.size(); ++s) {
-      csv += format_local_datetime(day.day * models::kSecondsPerDay +
-                                   result.grid.slot_start_s(static_cast<int>(s)));
-      csv += "," + fixed(day.calls[s], 3) + "," + fixed(day.lo80[s], 0) + "," +
-             fixed(day.hi80[s], 0) + "," + fixed(day.lo95[s], 0) + "," + fixed(day.hi95[s], 0) +
-             "\n";
+      const int slot = static_cast<int>(s);
+      Json row;
+      row["interval_start"] =
+          format_local_datetime(day.day * models::kSecondsPerDay + result.grid.slot_start_s(slot));
+      row["interval_s"] = result.grid.slot_length_s(slot);
+      row["calls"] = day.calls[s];
+      row["lo80"] = day.lo80[s];
+      row["hi80"] = day.hi80[s];
+      row["lo95"] = day.lo95[s];
+      row["hi95"] = day.hi95[s];
+      rows.push_back(std::move(row));
     }
   }
-  std::string summary = describe(f.history, series) + "\n";
+  const std::string interval_text = duration_text(request.interval_s);
+  std::string summary = describe(f.history, read.history);
   if (!result.candidates.empty()) {
-    summary += "auto: rolling-origin backtest WAPE at " +
-               format_duration(static_cast<double>(interval)) + ", " +
+    summary += "auto: rolling-origin backtest WAPE at " + interval_text + ", " +
                std::to_string(result.backtest.origins) + " origins, " +
                std::to_string(result.days.empty() ? 0 : result.backtest.scored_days) +
                " forecast days scored per method:\n";
     for (const auto& c : result.candidates) {
-      summary += "  " + models::method_name(c.method) + ": " + percent(c.at_interval->wape) + "\n";
+      summary +=
+          "  " + models::method_name(c.method) + ": " + format_percent(c.at_interval->wape) + "\n";
     }
   }
   const auto& d = *result.backtest.dispersion_interval;
   summary += "method: " + models::method_name(result.method) + (method ? "" : " (chosen by auto)") +
-             "; backtest WAPE " + percent(result.backtest.at_interval->wape) + " at " +
-             format_duration(static_cast<double>(interval)) + ", " +
-             percent(result.backtest.daily.wape) + " on daily totals; day-level CV " +
-             percent(std::sqrt(d.day_variance)) + ", interval-level CV " +
-             percent(std::sqrt(d.slot_variance)) + " beyond Poisson\n";
+             "; backtest WAPE " + format_percent(result.backtest.at_interval->wape) + " at " +
+             interval_text + ", " + format_percent(result.backtest.daily.wape) +
+             " on daily totals; day-level CV " + format_percent(std::sqrt(d.day_variance)) +
+             ", interval-level CV " + format_percent(std::sqrt(d.slot_variance)) +
+             " beyond Poisson\n";
   summary += partial_note(result.grid);
-  if (f.out.empty()) {
-    std::cout << csv;
-    std::cerr << summary;
-  } else {
-    write_file_atomically(f.out, csv);
-    std::cout << summary << "wrote " << f.out << " ("
-              << result.days.size() * static_cast<std::size_t>(result.grid.slot_count())
-              << " rows)\n";
+  std::string text;
+  switch (format) {
+    case OutputFormat::csv:
+      text = forecast_csv(rows);
+      break;
+    case OutputFormat::json:
+      text = Json(rows).dump(2) + "\n";
+      break;
+    case OutputFormat::table:
+      text = forecast_table(rows);
+      break;
   }
+  deliver(f, text, summary, rows.size());
 }
 
-struct BacktestFlags {
-  std::string history, horizon = "1d", methods, interval;
-  int k = 4;
-  int backtest_weeks = 12;
+// ---- backtest -------------------------------------------------------------------------------
+
+struct BacktestFlags : HistoryFlags {
+  std::string days, methods;
 };
 
 void run_backtest(const BacktestFlags& f) {
-  const std::int64_t horizon_calendar_days = parse_horizon_days(f.horizon);
-  if (f.backtest_weeks < 1) {
-    throw InputError("--backtest-weeks: expected a whole number >= 1, found " +
-                     std::to_string(f.backtest_weeks));
-  }
+  const OutputFormat format = output_format(f.format, f.out, true);
+  const int days =
+      f.days.empty() ? 1 : static_cast<int>(integer_flag("--days", f.days, 1, kMaxForecastDays));
+  const int k = weeks_of(f);
+  const int backtest_weeks = backtest_weeks_of(f);
   std::vector<MethodSpec> methods;
+  bool weekday_mean_asked = false;
   if (f.methods.empty()) {
     methods = models::auto_candidates();
   } else {
     for (const std::string& name : split_commas(f.methods)) {
-      const auto m = parse_method(name, f.k);
+      const auto m = parse_method("--methods", name, k);
       if (!m) {
         for (const auto& c : models::auto_candidates()) methods.push_back(c);
       } else {
+        weekday_mean_asked =
+            weekday_mean_asked || m->method == models::ForecastMethod::kWeekdayMean;
         methods.push_back(*m);
       }
     }
   }
-  const std::int64_t log_interval =
-      f.interval.empty() ? 1800 : duration_flag("--interval", f.interval);
-  const History history = read_history(f.history, log_interval);
-  const auto& series = history.series;
-  const int horizon_open =
-      std::max<int>(1, static_cast<int>(std::lround(static_cast<double>(horizon_calendar_days) *
-                                                    open_weekday_count(series) / 7.0)));
-  models::BacktestOptions options;
-  options.horizon_days = horizon_open;
-  options.origin_weeks = f.backtest_weeks;
-  // 30-minute staffing intervals, when the history's interval divides them.
-  options.evaluation_interval_s = 1800 % series.grid().interval_s == 0 ? 1800 : 0;
-  const std::string res = format_duration(static_cast<double>(series.grid().interval_s));
-  std::ostringstream out;
-  out << describe(f.history, series) << "\n";
-  out << "rolling origin: every day with a full horizon, over the last " << f.backtest_weeks
-      << " weeks of such days; horizon " << f.horizon << " = " << horizon_open << " open day"
-      << (horizon_open == 1 ? "" : "s") << " ahead (all leads scored)\n";
-  if (options.evaluation_interval_s > 0) {
-    out << partial_note(models::aggregate_grid(series.grid(), options.evaluation_interval_s));
+  if (!f.weeks.empty() && !weekday_mean_asked) {
+    throw InputError(
+        "--weeks: applies to weekday_mean in --methods (auto compares k = 1, 2, 3, 4, 6 and 8), "
+        "found --methods " +
+        (f.methods.empty() ? std::string("(all that auto compares)") : f.methods));
   }
-  char line[512];
-  std::snprintf(line, sizeof line,
-                "%-18s %7s | %8s %8s %8s | %8s %8s %8s | %8s %8s %8s | %6s %6s | %6s %6s\n",
-                "method", "origins", ("WAPE" + res).c_str(), ("MAPE" + res).c_str(),
-                ("RMSE" + res).c_str(), "WAPE30m", "MAPE30m", "RMSE30m", "WAPEday", "MAPEday",
-                "RMSEday", "cov80", "cov95", "c80/30", "c95/30");
-  out << line;
+  const ReadHistory read = read_history_flags(f);
+  const models::IntervalSeries& series = read.history.series;
+  const std::int64_t own = series.grid().interval_s;
+  models::BacktestOptions options;
+  options.horizon_days = days;
+  options.origin_weeks = backtest_weeks;
+  // Scored at --interval when it is coarser than the history, else at 30 minutes when the
+  // history's interval divides them.
+  options.evaluation_interval_s = read.interval_s.value_or(1800 % own == 0 ? 1800 : 0);
+  if (options.evaluation_interval_s == own) options.evaluation_interval_s = 0;
+  const std::string res = duration_text(own);
+  const std::string eval =
+      options.evaluation_interval_s > 0 ? duration_text(options.evaluation_interval_s) : "";
+  std::string summary = describe(f.history, read.history);
+  summary += "rolling origin: every day with a full horizon, over the last " +
+             std::to_string(backtest_weeks) + " weeks of such days; " + std::to_string(days) +
+             " open day" + (days == 1 ? "" : "s") + " ahead (all leads scored)\n";
+  if (options.evaluation_interval_s > 0) {
+    summary += partial_note(models::aggregate_grid(series.grid(), options.evaluation_interval_s));
+  }
+  std::vector<Json> records;
   for (const MethodSpec& m : methods) {
     models::BacktestResult r;
     try {
       r = models::backtest(series, m, options);
     } catch (const InvalidInput& e) {
-      throw InputError(f.history + ": --horizon " + f.horizon + ": " + e.what());
+      throw InputError(display_name(f.history) + ": --days " + std::to_string(days) + ": " +
+                       e.what());
     }
-    const bool coarse = r.at_interval.has_value();
-    std::snprintf(line, sizeof line,
-                  "%-18s %7d | %8s %8s %8s | %8s %8s %8s | %8s %8s %8s | %6s %6s | %6s %6s\n",
-                  models::method_name(m).c_str(), r.origins, percent(r.at_history.wape).c_str(),
-                  percent(r.at_history.mape).c_str(), fixed(r.at_history.rmse, 1).c_str(),
-                  coarse ? percent(r.at_interval->wape).c_str() : "n/a",
-                  coarse ? percent(r.at_interval->mape).c_str() : "n/a",
-                  coarse ? fixed(r.at_interval->rmse, 1).c_str() : "n/a",
-                  percent(r.daily.wape).c_str(), percent(r.daily.mape).c_str(),
-                  fixed(r.daily.rmse, 0).c_str(), percent(r.coverage80_history).c_str(),
-                  percent(r.coverage95_history).c_str(),
-                  coarse ? percent(r.coverage80_interval).c_str() : "n/a",
-                  coarse ? percent(r.coverage95_interval).c_str() : "n/a");
-    out << line;
+    Json j;
+    j["method"] = models::method_name(m);
+    j["origins"] = r.origins;
+    j["scored_days"] = r.scored_days;
+    j["history_interval_s"] = own;
+    j["wape_history"] = r.at_history.wape;
+    j["mape_history"] = r.at_history.mape;
+    j["rmse_history"] = r.at_history.rmse;
+    j["coverage80_history"] = r.coverage80_history;
+    j["coverage95_history"] = r.coverage95_history;
+    if (r.at_interval) {
+      j["evaluation_interval_s"] = options.evaluation_interval_s;
+      j["wape_interval"] = r.at_interval->wape;
+      j["mape_interval"] = r.at_interval->mape;
+      j["rmse_interval"] = r.at_interval->rmse;
+      j["coverage80_interval"] = r.coverage80_interval;
+      j["coverage95_interval"] = r.coverage95_interval;
+    }
+    j["wape_daily"] = r.daily.wape;
+    j["mape_daily"] = r.daily.mape;
+    j["rmse_daily"] = r.daily.rmse;
+    records.push_back(std::move(j));
   }
-  std::cout << out.str();
+  std::string text;
+  if (format == OutputFormat::json) {
+    text = Json(records).dump(2) + "\n";
+  } else if (format == OutputFormat::csv) {
+    text = records_csv(records);
+  } else {
+    char line[512];
+    const bool coarse = !eval.empty();
+    std::snprintf(line, sizeof line, "%-18s %7s | %8s %8s %8s | %6s %6s", "method", "origins",
+                  ("WAPE" + res).c_str(), ("MAPE" + res).c_str(), ("RMSE" + res).c_str(), "cov80",
+                  "cov95");
+    text += line;
+    if (coarse) {
+      std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", ("WAPE" + eval).c_str(),
+                    ("MAPE" + eval).c_str(), ("RMSE" + eval).c_str(), ("c80/" + eval).c_str(),
+                    ("c95/" + eval).c_str());
+      text += line;
+    }
+    text += " | WAPEday  MAPEday  RMSEday\n";
+    for (const Json& r : records) {
+      auto pct = [&](const char* key) { return format_percent(r[key].get<double>()); };
+      std::snprintf(line, sizeof line, "%-18s %7d | %8s %8s %8s | %6s %6s",
+                    r["method"].get<std::string>().c_str(), r["origins"].get<int>(),
+                    pct("wape_history").c_str(), pct("mape_history").c_str(),
+                    fixed(r["rmse_history"].get<double>(), 1).c_str(),
+                    pct("coverage80_history").c_str(), pct("coverage95_history").c_str());
+      text += line;
+      if (coarse) {
+        std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", pct("wape_interval").c_str(),
+                      pct("mape_interval").c_str(),
+                      fixed(r["rmse_interval"].get<double>(), 1).c_str(),
+                      pct("coverage80_interval").c_str(), pct("coverage95_interval").c_str());
+        text += line;
+      }
+      std::snprintf(line, sizeof line, " | %7s %8s %8s\n", pct("wape_daily").c_str(),
+                    pct("mape_daily").c_str(), fixed(r["rmse_daily"].get<double>(), 0).c_str());
+      text += line;
+    }
+  }
+  if (format == OutputFormat::table && (f.out.empty() || is_standard_stream(f.out))) {
+    std::cout << summary << text;  // a table on the terminal reads best under its summary
+    return;
+  }
+  deliver(f, text, summary, records.size());
 }
 
 }  // namespace
@@ -322,40 +460,37 @@ void add_forecast_command(CLI::App& app) {
   auto flags = std::make_shared<ForecastFlags>();
   CLI::App* cmd = app.add_subcommand(
       "forecast", "Forecast calls per interval with 80%/95% prediction intervals from a history");
-  cmd->add_option("--history", flags->history,
-                  "CSV history: timestamp,calls counts, or a call log with an arrival column")
-      ->required();
-  cmd->add_option("--interval", flags->interval,
-                  "Output interval, a multiple of the history's (default: the history's; a call "
-                  "log is counted at this interval, default 30m)");
-  cmd->add_option("--days", flags->days, "Forecast the next N open days (default 1)");
+  add_history_flags(*cmd, *flags);
+  cmd->add_option("--days", flags->days, shared_help::kDays);
   cmd->add_option("--from", flags->from, "First date to forecast (YYYY-MM-DD)");
   cmd->add_option("--to", flags->to, "Last date to forecast (YYYY-MM-DD)");
   cmd->add_option("--method", flags->method,
                   "auto|seasonal_naive|weekday_mean|profile|double_seasonal|combined (default "
                   "auto)");
-  cmd->add_option("--k", flags->k, "Same weekdays averaged by weekday_mean (default 4)");
   cmd->add_option("--closed", flags->closed,
                   "Comma-separated dates the centre is closed (holidays): not forecast, and the "
                   "next open day gets the after-closure uplift");
-  cmd->add_option("--backtest-weeks", flags->backtest_weeks,
-                  "Weeks at the end of the history used as rolling origins (default 12)");
-  cmd->add_option("--out", flags->out, "Output CSV (default: standard output)");
-  cmd->callback([flags, cmd] { run_forecast(*flags, *cmd); });
+  cmd->footer(
+      "The forecast has one row per interval: interval_start,interval_s,calls,lo80,hi80,lo95,"
+      "hi95\n(interval_s is the row's length: the last interval of a day can be shorter). "
+      "--interval must be\na multiple of a counts history's own interval. With --out FILE the "
+      "summary goes to standard\noutput; without, the forecast goes to standard output and the "
+      "summary to standard error.");
+  cmd->callback([flags] { run_forecast(*flags); });
 }
 
 void add_backtest_command(CLI::App& app) {
   auto flags = std::make_shared<BacktestFlags>();
   CLI::App* cmd = app.add_subcommand(
       "backtest", "Rolling-origin accuracy of the forecasting methods on a history");
-  cmd->add_option("--history", flags->history, "CSV history (as for forecast)")->required();
-  cmd->add_option("--horizon", flags->horizon, "How far ahead: 1d, 2w, ... (default 1d)");
+  add_history_flags(*cmd, *flags);
+  cmd->add_option("--days", flags->days, shared_help::kDays);
   cmd->add_option("--methods", flags->methods,
                   "Comma-separated methods (default: all that auto compares)");
-  cmd->add_option("--k", flags->k, "Same weekdays averaged by weekday_mean (default 4)");
-  cmd->add_option("--interval", flags->interval, "Interval a call log is counted at (default 30m)");
-  cmd->add_option("--backtest-weeks", flags->backtest_weeks,
-                  "Weeks at the end of the history used as rolling origins (default 12)");
+  cmd->footer(
+      "Errors are scored at the history's interval, at --interval (default 30m when the history's\n"
+      "interval divides it) and on daily totals; coverage is that of the 80% and 95% prediction\n"
+      "intervals. One record per method in json and csv.");
   cmd->callback([flags] { run_backtest(*flags); });
 }
 

@@ -12,13 +12,14 @@
 #include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/history_csv.hpp"
+#include "tools/interval_rows.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
 
 std::string clock_text(std::int64_t seconds_of_day) {
-  return format_local_datetime(seconds_of_day).substr(11, 5);
+  return format_clock(static_cast<double>(seconds_of_day));
 }
 
 // The horizon's interval length as whole seconds; InvalidInput otherwise.
@@ -33,7 +34,9 @@ std::int64_t whole_interval(const sim::Horizon& horizon) {
 
 std::vector<double> from_history(const ForecastSource& source, const sim::Horizon& horizon) {
   const std::int64_t interval = whole_interval(horizon);
-  const History history = read_history(source.history_path, interval);
+  HistoryOptions options;
+  options.log_interval_s = interval;
+  const History history = read_history(source.history_path, options);
   const models::IntervalSeries& series = history.series;
   models::ForecastRequest request;
   request.method = models::parse_method_name(source.method, source.weekday_mean_weeks);
@@ -93,61 +96,18 @@ std::vector<double> from_history(const ForecastSource& source, const sim::Horizo
 }
 
 std::vector<double> from_forecast_csv(const ForecastSource& source, const sim::Horizon& horizon) {
-  const std::int64_t interval = whole_interval(horizon);
-  const CsvTable table = CsvTable::read(source.forecast_path);
-  const std::size_t start_column = table.column("interval_start");
-  const std::size_t calls_column = table.column("calls");
-  std::map<std::int64_t, std::map<std::int64_t, double>> by_day;  // day -> second of day -> calls
-  std::int64_t previous = 0;
-  bool first = true;
-  for (const auto& row : table.rows()) {
-    std::int64_t t = 0;
-    try {
-      t = parse_local_datetime(row.fields[start_column]);
-    } catch (const InvalidInput& e) {
-      throw InputError(table.where(row) + "interval_start: " + e.what());
-    }
-    const double calls = table.number(row, calls_column);
-    if (calls < 0) {
-      throw InputError(table.where(row) + "calls: expected a count >= 0, found \"" +
-                       row.fields[calls_column] + "\"");
-    }
-    if (!first && models::day_of(t) == models::day_of(previous) && t - previous < interval) {
-      throw InputError(table.where(row) + "interval_start: rows " +
-                       format_duration(static_cast<double>(t - previous)) +
-                       " apart, expected the horizon's interval of " +
-                       format_duration(static_cast<double>(interval)) +
-                       " (make the forecast with --interval " +
-                       format_duration(static_cast<double>(interval)) + ")");
-    }
-    by_day[models::day_of(t)][models::second_of_day(t)] = calls;
-    previous = t;
-    first = false;
-  }
+  const IntervalRows rows = read_interval_rows_file(source.forecast_path);
+  const std::size_t calls_column = rows.table.column("calls");
+  const std::string remedy = "make the forecast with --interval " +
+                             format_duration(static_cast<double>(whole_interval(horizon)));
   std::vector<double> calls;
-  int used_days = 0;
-  for (const auto& [day, slots] : by_day) {
-    if (source.from_day && day < *source.from_day) continue;
-    if (used_days == horizon.days) break;
-    for (int i = 0; i < horizon.intervals_per_day; ++i) {
-      const auto start =
-          static_cast<std::int64_t>(std::llround(horizon.day_start_s)) + i * interval;
-      const auto found = slots.find(start);
-      if (found == slots.end()) {
-        throw InputError(table.name() + ": no row for " +
-                         format_local_datetime(day * models::kSecondsPerDay + start) +
-                         ", expected one row per interval of the horizon on each day used");
-      }
-      calls.push_back(found->second * source.share);
+  for (const IntervalRow* row : rows_on_horizon(rows, horizon, {source.from_day, false, remedy})) {
+    const double count = rows.table.number(*row->csv, calls_column);
+    if (count < 0) {
+      throw InputError(rows.table.where(*row->csv) + "calls: expected a count >= 0, found " +
+                       quote(row->csv->fields[calls_column]));
     }
-    ++used_days;
-  }
-  if (used_days < horizon.days) {
-    throw InputError(
-        table.name() + ": expected forecasts for " + std::to_string(horizon.days) + " day(s)" +
-        (source.from_day ? " from " + format_local_date(*source.from_day * models::kSecondsPerDay)
-                         : std::string()) +
-        ", found " + std::to_string(used_days));
+    calls.push_back(count * source.share);
   }
   return calls;
 }

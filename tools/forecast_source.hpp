@@ -19,6 +19,9 @@
 
 namespace staffsim::tools {
 
+// The largest k of weekday_mean (same weekdays averaged), in a scenario and on the command line.
+inline constexpr int kMaxWeekdayMeanWeeks = 1000;
+
 struct ForecastSource {
   std::string history_path;   // a timestamp,calls history or a per-call log (one of these two)
   std::string forecast_path;  // a CSV with interval_start,calls (as `staffsim forecast` writes)

@@ -9,26 +9,52 @@
 //    missing days (holidays, closed weekdays), never zeros.
 //  - per-call log: an `arrival` column (ISO 8601 local date-time of each call; any order). Calls
 //    are counted into slots of `log_interval_s` seconds aligned on midnight. The grid runs from the
-//    earliest to the latest slot that ever saw a call; every date with at least one call is a day
-//    of the history, and a slot of such a day without calls counts 0 (so the opening hours of each
-//    weekday are the slots that ever saw a call on it: outside them counts stay 0).
+//    earliest to the latest slot that ever saw a counted call; every date with at least one call
+//    of any kind is a day of the history, and a slot of such a day without counted calls counts 0
+//    (so the opening hours of each weekday are the slots that ever saw a call on it: outside them
+//    counts stay 0). A log in one of the formats of tools/call_log_csv.hpp (Anonymous Bank, or
+//    generic with wait_s and outcome) counts the calls `count` names, offered to agents by
+//    default as `staffsim fit` does, of the `types` asked (all by default); a bare list of
+//    arrivals counts every row as an arrived call.
 // Errors: InputError "file:line: column: expected ..., found \"value\"".
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/interval_series.hpp"
+#include "tools/call_log_csv.hpp"
 
 namespace staffsim::tools {
+
+struct HistoryOptions {
+  std::int64_t log_interval_s = 1800;  // slots a call log is counted into
+  std::optional<CallCount> count;      // which calls of a log count; default offered
+  std::string types;                   // contact types of a log to count, comma-separated; "" = all
+};
 
 struct History {
   models::IntervalSeries series;
   bool from_call_log = false;
+  // What was counted, for the user: "43199 calls offered to agents (served or abandoned in the
+  // queue) of 49790 records; not counted: 6266 hung up in the IVR, 325 phantom records".
+  std::string counted;
 };
 
-History parse_history(std::string_view text, const std::string& name, std::int64_t log_interval_s);
-History read_history(const std::string& path, std::int64_t log_interval_s);
+// Throws InputError for a bad file, and when count or types are given for a counts history.
+History parse_history(std::string_view text, const std::string& name,
+                      const HistoryOptions& options);
+History read_history(const std::string& path, const HistoryOptions& options);
+
+// Stretches of at least `min_days` calendar days (a week by default) without any day between two
+// days of a history: {first missing day, last missing day}, days since 1970-01-01.
+struct HistoryGap {
+  std::int64_t first_day = 0;
+  std::int64_t last_day = 0;
+};
+std::vector<HistoryGap> long_gaps(const models::IntervalSeries& series, std::int64_t min_days = 7);
 
 }  // namespace staffsim::tools

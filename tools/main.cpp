@@ -2,8 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "tools/cli_error.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -16,10 +19,23 @@ int main(int argc, char** argv) {
   add_forecast_command(app);
   add_backtest_command(app);
   add_fit_command(app);
+  // Flags that had another name in another subcommand, or none of their own.
+  const std::vector<RenamedFlag> renamed = {
+      {"fit", "--calls", "--history",
+       "the call log to fit, as in forecast and backtest; --calls is a count of calls in erlang"},
+      {"backtest", "--horizon", "--days", "open days ahead, as in forecast"},
+      {"forecast", "--k", "--weeks", "the k of weekday_mean"},
+      {"backtest", "--k", "--weeks", "the k of weekday_mean"},
+  };
   try {
+    check_command_line(app, std::vector<std::string>(argv + 1, argv + argc), renamed);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "staffsim: error: " << e.what() << "\n";
+    std::cerr << "Run with --help for more information.\n";
+    return kExitUsage;
+  } catch (const UsageError& e) {
     std::cerr << "staffsim: error: " << e.what() << "\n";
     std::cerr << "Run with --help for more information.\n";
     return kExitUsage;

@@ -6,14 +6,10 @@
 
 #include "models/error.hpp"
 #include "tools/cli_error.hpp"
-#include "tools/scenario_yaml.hpp"
+#include "tools/datetime.hpp"
 
 namespace staffsim::tools {
 namespace {
-
-constexpr const char* kShortNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr const char* kLongNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                      "friday", "saturday", "sunday"};
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
@@ -26,19 +22,6 @@ std::string_view trim(std::string_view text) {
 }
 
 }  // namespace
-
-int parse_weekday(std::string_view text) {
-  std::string lower(trim(text));
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (int d = 0; d < 7; ++d) {
-    if (lower == kShortNames[d] || lower == kLongNames[d]) return d;
-  }
-  throw InvalidInput(
-      "expected a weekday such as mon or monday (mon, tue, wed, thu, fri, sat, "
-      "sun), found " +
-      quote(text));
-}
 
 Weekdays parse_weekdays(std::string_view text) {
   Weekdays days{};

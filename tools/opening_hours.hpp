@@ -30,9 +30,8 @@ struct OpeningRule {
   double to_s = 0;    // > from_s, at most 86400
 };
 
-// "mon", "Monday" -> 0 ... 6. Throws staffsim::InvalidInput naming the valid spellings.
-int parse_weekday(std::string_view text);
-// "mon-fri", "sat", "mon,wed,fri" -> the set. Throws InvalidInput.
+// "mon-fri", "sat", "mon,wed,fri" -> the set (each weekday as tools/datetime.hpp's
+// parse_weekday reads it). Throws InvalidInput.
 Weekdays parse_weekdays(std::string_view text);
 // "09:00-17:00" -> {32400, 61200}; the end may be "24:00". Throws InvalidInput.
 std::pair<double, double> parse_time_range(std::string_view text);

@@ -1,8 +1,8 @@
 // staffsim run SCENARIO.yaml [--replications R] [--seed S] [--threads T] [--out DIR]
-//                            [--format table|json]
+//                            [--format table|json|csv]
 // Loads and validates the scenario, simulates it and prints the summary; with --out also writes
-// summary.json, intervals.csv, days.csv and groups.csv (all or none of them). Progress goes to stderr, and
-// only when stderr is a terminal.
+// summary.json, intervals.csv, days.csv and groups.csv (all or none of them). Progress goes to
+// stderr, and only when stderr is a terminal.
 #include <unistd.h>
 
 #include <cstdint>
@@ -15,10 +15,12 @@
 
 #include "sim/simulator.hpp"
 #include "tools/cli_error.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
 #include "tools/file_io.hpp"
 #include "tools/run_report.hpp"
 #include "tools/scenario_yaml.hpp"
+#include "tools/units.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -29,46 +31,30 @@ struct RunFlags {
   std::string seed;
   std::string threads;
   std::string out_dir;
-  std::string format = "table";
+  std::string format;
 };
 
-// A whole number flag value in [minimum, 2^63); throws InputError naming the flag.
-std::uint64_t whole_number_flag(const std::string& flag, const std::string& text,
-                                std::uint64_t minimum, const std::string& expectation) {
-  bool digits = !text.empty() && text.size() <= 18 &&
-                text.find_first_not_of("0123456789") == std::string::npos;
-  std::uint64_t value = digits ? std::stoull(text) : 0;
-  if (!digits || value < minimum) {
-    throw InputError(flag + ": expected " + expectation + ", found \"" + text + "\"");
-  }
-  return value;
-}
+constexpr std::int64_t kMaxReplications = 1'000'000;
+constexpr std::int64_t kMaxThreads = 1024;
 
 void run(const RunFlags& flags) {
   sim::RunOptions options;
   if (!flags.replications.empty()) {
-    auto r = whole_number_flag("--replications", flags.replications, 1,
-                               "a whole number of replications of at least 1");
-    if (r > 1'000'000) {
-      throw InputError("--replications: expected at most 1000000, found \"" + flags.replications +
-                       "\"");
-    }
-    options.replications_override = static_cast<int>(r);
+    options.replications_override =
+        static_cast<int>(integer_flag("--replications", flags.replications, 1, kMaxReplications));
   }
   if (!flags.seed.empty()) {
-    options.seed_override =
-        whole_number_flag("--seed", flags.seed, 0, "a non-negative whole number");
+    options.seed_override = flag_value("--seed", flags.seed, parse_unsigned);  // 64-bit
   }
   if (!flags.threads.empty()) {
-    auto t = whole_number_flag("--threads", flags.threads, 0,
-                               "a non-negative whole number (0 = all hardware threads)");
-    if (t > 1024) {
-      throw InputError("--threads: expected at most 1024, found \"" + flags.threads + "\"");
-    }
-    options.threads = static_cast<int>(t);
+    options.threads = static_cast<int>(integer_flag("--threads", flags.threads, 0, kMaxThreads));
   }
-  if (flags.format != "table" && flags.format != "json") {
-    throw InputError("--format: expected table or json, found \"" + flags.format + "\"");
+  const OutputFormat format = output_format(flags.format, flags.out_dir, false);
+  if (is_standard_stream(flags.out_dir)) {
+    throw InputError(
+        "--out: expected a folder for summary.json, intervals.csv, days.csv and groups.csv, found "
+        "\"-\" "
+        "(standard output holds one of them: use --format json or csv)");
   }
 
   sim::Scenario scenario = load_scenario_file(flags.scenario_path);
@@ -99,13 +85,15 @@ void run(const RunFlags& flags) {
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
     });
   }
-  if (flags.format == "json") {
+  if (format == OutputFormat::json) {
     std::cout << json;
+  } else if (format == OutputFormat::csv) {
+    std::cout << render_intervals_csv(scenario, results);
   } else {
     std::cout << render_summary_table(scenario, results);
     if (!flags.out_dir.empty()) {
-      std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to " << flags.out_dir
-                << "\n";
+      std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to "
+                << flags.out_dir << "\n";
     }
   }
   std::cout.flush();
@@ -117,17 +105,25 @@ void add_run_command(CLI::App& app) {
   auto flags = std::make_shared<RunFlags>();
   CLI::App* command = app.add_subcommand(
       "run", "Simulate a scenario file and report every KPI with its 95% confidence interval");
-  command->add_option("scenario", flags->scenario_path, "Scenario YAML file")->required();
+  command
+      ->add_option("scenario", flags->scenario_path,
+                   "Scenario YAML file (- = standard input; files it names are then read from "
+                   "the current folder)")
+      ->required();
   command->add_option("--replications", flags->replications,
-                      "Independent replications (overrides the scenario's `replications`)");
-  command->add_option("--seed", flags->seed, "Random seed (overrides the scenario's `seed`)");
+                      "Independent replications, 1 to 1000000 (overrides the scenario's "
+                      "`replications`)");
+  command->add_option("--seed", flags->seed,
+                      "Random seed, 0 to 2^64 - 1 (overrides the scenario's `seed`)");
   command->add_option("--threads", flags->threads,
-                      "Worker threads (default 0 = all hardware threads; results do not depend "
-                      "on it)");
+                      "Worker threads, 0 to 1024 (default 0 = all hardware threads; results do "
+                      "not depend on it)");
   command->add_option("--out", flags->out_dir,
                       "Write summary.json, intervals.csv, days.csv and groups.csv to this folder "
-                      "(created if missing)");
-  command->add_option("--format", flags->format, "Summary on stdout: table (default) or json");
+                      "(several files: a folder, created if missing; all four or none)");
+  command->add_option("--format", flags->format,
+                      std::string(shared_help::kFormatToTerminal) +
+                          "; json prints summary.json, csv prints intervals.csv");
   command->callback([flags]() { run(*flags); });
 }
 

@@ -38,6 +38,8 @@ class ScenarioLoader : private YamlReader {
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
+  std::optional<std::vector<int>> staffing_file(const Field& field);
+  std::string file_path(const std::string& name) const;  // relative to the scenario's folder
   std::optional<sim::OpenIntervals> hours(const Field& field);
   std::optional<OpeningRule> opening_rule(const Field& field);
   // A per-interval list that gives something (contacts, agents) in an interval the hours close.
@@ -84,11 +86,7 @@ class ScenarioLoader : private YamlReader {
 
   std::string base_dir_;
   bool horizon_ok_ = false;
-  sim::Horizon horizon_;
-  int intervals_per_day_ = 0;
-  int days_ = 0;
-  double interval_s_ = 0;
-  double day_start_s_ = 0;
+  sim::Horizon horizon_;  // the horizon as read (when horizon_ok_)
 };
 
 }  // namespace staffsim::tools::detail

@@ -24,8 +24,9 @@
 #include "tools/file_io.hpp"
 #include "tools/forecast_source.hpp"
 #include "tools/opening_hours.hpp"
-#include "tools/units.hpp"
 #include "tools/scenario_loader.hpp"
+#include "tools/staffing_file.hpp"
+#include "tools/units.hpp"
 #include "tools/yaml_reader.hpp"
 
 namespace staffsim::tools {
@@ -36,43 +37,6 @@ constexpr long long kMaxWarmupDays = 1000;
 constexpr double kMaxArrivalFactor = 100;  // 10,000%
 
 }  // namespace
-
-double parse_clock_s(std::string_view text) {
-  auto fail = [&]() -> double {
-    throw InvalidInput("expected a clock time such as \"07:00\" (00:00 to 23:59:59), found " +
-                       quote(text));
-  };
-  auto two_digits = [&](std::size_t at) -> int {
-    if (at + 2 > text.size()) return -1;
-    char a = text[at];
-    char b = text[at + 1];
-    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
-    return (a - '0') * 10 + (b - '0');
-  };
-  if (text.size() != 5 && text.size() != 8) return fail();
-  int hours = two_digits(0);
-  int minutes = two_digits(3);
-  int seconds = text.size() == 8 ? two_digits(6) : 0;
-  if (text[2] != ':' || (text.size() == 8 && text[5] != ':')) return fail();
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
-    return fail();
-  }
-  return hours * 3600.0 + minutes * 60.0 + seconds;
-}
-
-std::string format_clock(double seconds_since_midnight) {
-  long long total = std::llround(seconds_since_midnight);
-  long long hours = total / 3600;
-  long long minutes = (total % 3600) / 60;
-  long long seconds = total % 60;
-  char buffer[32];
-  if (seconds == 0) {
-    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", hours, minutes);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", hours, minutes, seconds);
-  }
-  return buffer;
-}
 
 namespace detail {
 
@@ -118,6 +82,15 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
     }
     if (v) h.days = static_cast<int>(std::min<long long>(*v, 10000));
   }
+  // The simulator holds every interval of the horizon: intervals x days is limited too.
+  if (ok && static_cast<long long>(h.intervals_per_day) * h.days > sim::kMaxHorizonIntervals) {
+    const auto days_field = map->find("days");
+    problem(days_field ? *days_field : *intervals_field,
+            "expected intervals x days at most " + std::to_string(sim::kMaxHorizonIntervals) +
+                ", found " + std::to_string(h.intervals_per_day) + " x " + std::to_string(h.days) +
+                " = " + std::to_string(static_cast<long long>(h.intervals_per_day) * h.days));
+    ok = false;
+  }
   if (auto f = map->find("warmup")) {
     auto v = duration(*f, true);
     if (v) h.warmup_s = *v;
@@ -162,10 +135,6 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   }
   horizon_ok_ = ok;
   horizon_ = h;
-  intervals_per_day_ = h.intervals_per_day;
-  days_ = h.days;
-  interval_s_ = h.interval_s;
-  day_start_s_ = h.day_start_s;
 }
 
 // One value for every interval: a single value (the same all day), a list of one value per
@@ -176,7 +145,7 @@ std::optional<std::vector<T>> ScenarioLoader::per_interval(
   if (field.node.IsScalar()) {
     auto v = one(field);
     if (!v || !horizon_ok_) return std::nullopt;
-    return std::vector<T>(static_cast<std::size_t>(intervals_per_day_) * days_, *v);
+    return std::vector<T>(static_cast<std::size_t>(horizon_.intervals_per_day) * horizon_.days, *v);
   }
   if (!field.node.IsSequence()) {
     (void)one(field);  // reports "expected ..., found a mapping"
@@ -194,14 +163,14 @@ std::optional<std::vector<T>> ScenarioLoader::per_interval(
     }
   }
   if (!horizon_ok_) return std::nullopt;
-  const std::size_t per_day = static_cast<std::size_t>(intervals_per_day_);
-  const std::size_t total = per_day * static_cast<std::size_t>(days_);
+  const std::size_t per_day = static_cast<std::size_t>(horizon_.intervals_per_day);
+  const std::size_t total = per_day * static_cast<std::size_t>(horizon_.days);
   if (items.size() != per_day && items.size() != total) {
     std::string expectation = std::to_string(per_day) + " values (one per interval)";
-    if (days_ > 1) {
+    if (horizon_.days > 1) {
       expectation = std::to_string(per_day) + " values (one per interval of a day) or " +
-                    std::to_string(total) + " (one per interval of all " + std::to_string(days_) +
-                    " days)";
+                    std::to_string(total) + " (one per interval of all " +
+                    std::to_string(horizon_.days) + " days)";
     }
     problem(field, "expected " + expectation + ", found " + std::to_string(items.size()));
     return std::nullopt;
@@ -233,7 +202,7 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
     auto counts = per_interval<double>(f, [this](const Field& x) { return number(x, true); });
     if (counts) {
       arrivals.rate_per_s.clear();
-      for (double count : *counts) arrivals.rate_per_s.push_back(count / interval_s_);
+      for (double count : *counts) arrivals.rate_per_s.push_back(count / horizon_.interval_s);
     }
   } else if (given[0] == "rate") {
     Field f = *map->find("rate");
@@ -243,7 +212,7 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
     auto counts = forecast_calls(*map->find("forecast"));
     if (counts) {
       arrivals.rate_per_s.clear();
-      for (double count : *counts) arrivals.rate_per_s.push_back(count / interval_s_);
+      for (double count : *counts) arrivals.rate_per_s.push_back(count / horizon_.interval_s);
     }
   }
   if (auto f = map->find("day_cv")) {
@@ -287,9 +256,7 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   auto path_of = [&](const Field& f) -> std::optional<std::string> {
     auto text = scalar(f, "a CSV file name");
     if (!text) return std::nullopt;
-    std::filesystem::path path = *text;
-    if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
-    return path.string();
+    return file_path(*text);
   };
   if (history) {
     auto path = path_of(*history);
@@ -323,8 +290,13 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   }
   if (auto f = map->find("weeks")) {
     auto v = integer(*f, 1);
+    if (v && *v > kMaxWeekdayMeanWeeks) {
+      problem(*f, "expected at most " + std::to_string(kMaxWeekdayMeanWeeks) + " weeks, found " +
+                      quote(f->node.Scalar()));
+      v.reset();
+    }
     ok = ok && v;
-    if (v) source.weekday_mean_weeks = static_cast<int>(std::min<long long>(*v, 1000));
+    if (v) source.weekday_mean_weeks = static_cast<int>(*v);
   }
   auto date = [&](const Field& f) -> std::optional<std::int64_t> {
     auto text = scalar(f, "a date such as 2003-10-13");
@@ -357,13 +329,8 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
     if (v) source.share = *v;
   }
   if (!ok || !horizon_ok_) return std::nullopt;
-  sim::Horizon horizon;
-  horizon.interval_s = interval_s_;
-  horizon.intervals_per_day = intervals_per_day_;
-  horizon.days = days_;
-  horizon.day_start_s = day_start_s_;
   try {
-    return forecast_calls_for_horizon(source, horizon);
+    return forecast_calls_for_horizon(source, horizon_);
   } catch (const Error& e) {
     problem(history ? *history : *file, e.what());
   }
@@ -584,7 +551,10 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
                      "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
   group_authority(*map, group);
-  if (auto f = required(*map, "staffing")) {
+  if (auto f = required(*map, "staffing"); f && f->node.IsMap()) {
+    auto staffing = staffing_file(*f);
+    if (staffing) group.staffing = *staffing;
+  } else if (f) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
       const auto v = integer(x, 0);
       if (v && *v > 1'000'000) {
@@ -742,16 +712,41 @@ void ScenarioLoader::check_nothing_while_closed(const Field& list_field,
       closed = open[j] == 0;
     }
     if (!closed || !(values[i] > 0)) continue;
-    const Field f = child(list_field.node[i % items],
-                          list_field.path + "[" + std::to_string(i % items) + "]",
-                          list_field.position);
+    const Field f =
+        child(list_field.node[i % items], list_field.path + "[" + std::to_string(i % items) + "]",
+              list_field.position);
     const std::string when =
         format_clock(horizon_.day_start_s + static_cast<double>(i % ipd) * horizon_.interval_s) +
-        " interval" + (pattern ? " is closed on every day" : " of day " + std::to_string(1 + i / ipd) + " is closed") +
+        " interval" +
+        (pattern ? " is closed on every day"
+                 : " of day " + std::to_string(1 + i / ipd) + " is closed") +
         " by its hours";
     problem(f, "expected 0 " + what + " (the " + when + "), found " + describe(f.node));
     return;
   }
+}
+
+// agent_groups[].staffing: {file: FILE, column: agents}; see tools/staffing_file.hpp.
+std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field) {
+  auto map = mapping(field, {"file", "column"}, "a mapping such as {file: staffing.csv}");
+  if (!map) return std::nullopt;
+  std::optional<std::string> path, column = "agents";
+  const auto file = required(*map, "file");
+  if (file) path = scalar(*file, "a CSV file name");
+  if (auto f = map->find("column")) column = scalar(*f, "a column name");
+  if (!path || !column || !horizon_ok_) return std::nullopt;
+  try {
+    return staffing_for_horizon(file_path(*path), *column, horizon_);
+  } catch (const Error& e) {
+    problem(*file, e.what());
+  }
+  return std::nullopt;
+}
+
+std::string ScenarioLoader::file_path(const std::string& name) const {
+  std::filesystem::path path = name;
+  if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
+  return path.string();
 }
 
 void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
@@ -899,8 +894,8 @@ sim::Scenario ScenarioLoader::load(std::string_view text) {
         }
       }
       if (auto f = map->find("seed")) {
-        auto v = integer(*f, 0);
-        if (v) scenario.seed = static_cast<std::uint64_t>(*v);
+        auto v = unsigned_integer(*f);
+        if (v) scenario.seed = *v;
       }
       if (auto f = map->find("short_abandon")) {
         auto v = duration(*f, true);
@@ -1004,7 +999,7 @@ sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file
 sim::Scenario load_scenario_file(const std::string& path) {
   std::string text = read_file(path);
   std::string base_dir = std::filesystem::path(path).parent_path().string();
-  return parse_scenario_yaml(text, path, base_dir);
+  return parse_scenario_yaml(text, display_name(path), base_dir);
 }
 
 }  // namespace staffsim::tools

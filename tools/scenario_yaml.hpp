@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "sim/scenario.hpp"
+#include "tools/datetime.hpp"  // parse_clock_s, format_clock: the clock times of a scenario
 
 namespace staffsim::tools {
 
@@ -33,10 +34,5 @@ sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file
 // Reads and parses a scenario file; files it names are read relative to its folder. Throws IoError
 // when the file cannot be read, InputError when its content is invalid.
 sim::Scenario load_scenario_file(const std::string& path);
-
-// "07:00", "07:30:15": clock time of day in seconds since midnight. Throws InvalidInput unless
-// 00:00 <= time < 24:00. format_clock is its inverse ("07:00", or "07:00:15" with seconds).
-double parse_clock_s(std::string_view text);
-std::string format_clock(double seconds_since_midnight);
 
 }  // namespace staffsim::tools

@@ -11,6 +11,10 @@
 namespace staffsim::tools {
 namespace {
 
+constexpr std::int64_t kSecondsPerDay = 86'400;
+constexpr const char* kDurationExpectation = "a duration with its unit such as 20s, 5m or 1.5h";
+constexpr const char* kRateExpectation = "a rate with its interval such as 2.5/s, 90/h or 120/30m";
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -38,6 +42,17 @@ double unit_seconds(std::string_view unit) {
   return 0.0;
 }
 
+// The integer of an optional sign and digits, or false (not that form, or out of 64 bits).
+template <typename Integer>
+bool parse_whole(std::string_view s, Integer& value) {
+  if (!s.empty() && s.front() == '+') {
+    s.remove_prefix(1);
+    if (s.empty() || s.front() == '-') return false;
+  }
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
 }  // namespace
 
 double parse_number(std::string_view text) {
@@ -55,10 +70,13 @@ double parse_duration_s(std::string_view text) {
   double value = 0.0;
   std::size_t used = parse_prefix(s, value);
   if (used == 0 || !std::isfinite(value)) {
-    throw InvalidInput("expected a duration such as 20s, 5m or 1.5h, found " + quote(text));
+    throw InvalidInput(std::string("expected ") + kDurationExpectation + ", found " + quote(text));
   }
   std::string_view unit = trim(s.substr(used));
-  if (unit.empty()) return value;  // bare numbers are seconds
+  if (unit.empty()) {
+    throw InvalidInput(std::string("expected ") + kDurationExpectation + ", found " + quote(text) +
+                       " (no unit)");
+  }
   double scale = unit_seconds(unit);
   if (scale == 0.0) {
     throw InvalidInput("unknown duration unit " + quote(unit) + " in " + quote(text) +
@@ -67,19 +85,30 @@ double parse_duration_s(std::string_view text) {
   return value * scale;
 }
 
+std::int64_t parse_interval_s(std::string_view text) {
+  const double seconds = parse_duration_s(text);
+  const bool divides_day = seconds >= 1 && seconds <= static_cast<double>(kSecondsPerDay) &&
+                           seconds == std::floor(seconds) &&
+                           kSecondsPerDay % static_cast<std::int64_t>(seconds) == 0;
+  if (!divides_day) {
+    throw InvalidInput(
+        "expected a length that divides a day, in whole seconds, such as 5m, 15m, 30m or 1h, "
+        "found " +
+        quote(text));
+  }
+  return static_cast<std::int64_t>(seconds);
+}
+
 double parse_rate_per_s(std::string_view text) {
   std::string_view s = trim(text);
   std::size_t slash = s.find('/');
-  if (slash == std::string_view::npos) {
-    throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
-                       quote(text));
-  }
+  const std::string expectation = std::string("expected ") + kRateExpectation + ", found ";
+  if (slash == std::string_view::npos) throw InvalidInput(expectation + quote(text));
   double count = 0.0;
   std::string_view count_text = trim(s.substr(0, slash));
   if (parse_prefix(count_text, count) != count_text.size() || count_text.empty() ||
       !std::isfinite(count)) {
-    throw InvalidInput("expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found " +
-                       quote(text));
+    throw InvalidInput(expectation + quote(text));
   }
   std::string_view per = trim(s.substr(slash + 1));
   double seconds = unit_seconds(per);
@@ -90,6 +119,9 @@ double parse_rate_per_s(std::string_view text) {
     if (used == 0) {
       throw InvalidInput("unknown rate interval " + quote(per) + " in " + quote(text) +
                          " (expected /s, /m, /h, /d or a duration such as /30m)");
+    }
+    if (trim(per.substr(used)).empty()) {
+      throw InvalidInput(expectation + quote(text) + " (the interval has no unit)");
     }
     seconds = parse_duration_s(per);
     if (!(seconds > 0.0)) {
@@ -112,6 +144,32 @@ double parse_fraction(std::string_view text) {
   return percent ? value / 100.0 : value;
 }
 
+std::int64_t parse_integer(std::string_view text, std::int64_t minimum, std::int64_t maximum) {
+  std::int64_t value = 0;
+  if (parse_whole(trim(text), value) && value >= minimum && value <= maximum) return value;
+  constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  std::string expectation = "a whole number";
+  if (maximum != kMax) {
+    expectation += minimum == kMin
+                       ? " of at most " + std::to_string(maximum)
+                       : " from " + std::to_string(minimum) + " to " + std::to_string(maximum);
+  } else if (minimum == 0) {
+    expectation = "a non-negative whole number";
+  } else if (minimum != kMin) {
+    expectation += " of at least " + std::to_string(minimum);
+  }
+  throw InvalidInput("expected " + expectation + ", found " + quote(text));
+}
+
+std::uint64_t parse_unsigned(std::string_view text) {
+  std::uint64_t value = 0;
+  if (parse_whole(trim(text), value)) return value;
+  throw InvalidInput("expected a whole number from 0 to " +
+                     std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", found " +
+                     quote(text));
+}
+
 std::string format_duration(double seconds) {
   auto fmt = [](double v, const char* unit) {
     char buf[64];
@@ -122,6 +180,24 @@ std::string format_duration(double seconds) {
   if (a >= 3600.0 && std::fmod(a, 360.0) == 0.0) return fmt(seconds / 3600.0, "h");
   if (a >= 60.0 && std::fmod(a, 6.0) == 0.0) return fmt(seconds / 60.0, "m");
   return fmt(seconds, "s");
+}
+
+std::string format_decimal(double value, int max_decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, value);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+std::string format_percent(double fraction, int decimals) {
+  if (!std::isfinite(fraction)) return "n/a";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, 100.0 * fraction);
+  return buf;
 }
 
 }  // namespace staffsim::tools

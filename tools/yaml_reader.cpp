@@ -2,25 +2,18 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "models/error.hpp"
 #include "tools/cli_error.hpp"
-#include "tools/scenario_yaml.hpp"
+#include "tools/datetime.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
 
 std::string describe(const YAML::Node& node) {
   switch (node.Type()) {
@@ -170,16 +163,8 @@ std::optional<std::string> YamlReader::name(const Field& field) {
 }
 
 std::optional<double> YamlReader::duration(const Field& field, bool allow_zero) {
-  const std::string expectation = "a duration with its unit such as 20s, 5m or 1.5h";
-  auto text = scalar(field, expectation);
+  auto text = scalar(field, "a duration with its unit such as 20s, 5m or 1.5h");
   if (!text) return std::nullopt;
-  try {
-    parse_number(*text);
-    problem(field, "expected " + expectation + ", found " + quote(*text) + " (no unit)");
-    return std::nullopt;
-  } catch (const InvalidInput&) {
-    // Not a bare number: parse it as a duration below.
-  }
   double seconds = 0;
   try {
     seconds = parse_duration_s(*text);
@@ -255,17 +240,28 @@ std::optional<long long> YamlReader::integer(const Field& field, long long minim
   if (minimum > 0) expectation = "a whole number of at least " + std::to_string(minimum);
   auto text = scalar(field, expectation);
   if (!text) return std::nullopt;
-  const std::string& s = *text;
-  std::size_t start = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  bool digits = s.size() > start && s.size() - start <= 18 &&
-                std::all_of(s.begin() + static_cast<std::ptrdiff_t>(start), s.end(),
-                            [](char c) { return c >= '0' && c <= '9'; });
-  long long value = digits ? std::stoll(s) : 0;
-  if (!digits || value < minimum) {
-    problem(field, "expected " + expectation + ", found " + quote(s));
+  try {
+    // A negative minimum is a type's limit (priority: int), stated by the caller.
+    const long long value =
+        parse_integer(*text, minimum < 0 ? std::numeric_limits<long long>::min() : minimum);
+    if (value >= minimum) return value;
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
     return std::nullopt;
   }
-  return value;
+  problem(field, "expected " + expectation + ", found " + quote(*text));
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> YamlReader::unsigned_integer(const Field& field) {
+  auto text = scalar(field, "a non-negative whole number");
+  if (!text) return std::nullopt;
+  try {
+    return parse_unsigned(*text);
+  } catch (const InvalidInput& e) {
+    problem(field, e.what());
+    return std::nullopt;
+  }
 }
 
 std::optional<double> YamlReader::clock(const Field& field) {

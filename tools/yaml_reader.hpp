@@ -17,12 +17,15 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "tools/cli_error.hpp"  // quote, join
 
 namespace staffsim::tools {
 
@@ -59,9 +62,6 @@ class Mapping {
   std::vector<std::string> order;  // keys in file order
   Field self;                      // the mapping itself
 };
-
-// "a, b, c": the items of a list as messages show them ("expected one of: a, b, c").
-std::string join(const std::vector<std::string>& items);
 
 // What a node is, for "found ..." in messages: the quoted scalar, "a list", "an empty list",
 // "a mapping" or "nothing".
@@ -105,8 +105,10 @@ class YamlReader {
   std::optional<double> fraction(const Field& field, bool at_most_one);
   // A plain number: positive, or non-negative when `allow_zero`.
   std::optional<double> number(const Field& field, bool allow_zero);
-  // A whole number of at least `minimum` (at most 18 digits).
+  // A whole number of at least `minimum` (64-bit).
   std::optional<long long> integer(const Field& field, long long minimum);
+  // A whole number from 0 to 2^64 - 1 (a random seed).
+  std::optional<std::uint64_t> unsigned_integer(const Field& field);
   // A clock time of day ("07:00", "07:30:15"), in seconds since midnight.
   std::optional<double> clock(const Field& field);
   // true or false.
