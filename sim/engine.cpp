@@ -5,12 +5,9 @@
 #include <string>
 
 #include "sim/duration_sampler.hpp"
+#include "sim/numbers.hpp"
 
 namespace staffsim::sim {
-namespace {
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-}
-
 Engine::Engine(const CompiledScenario& model, std::uint64_t seed, int replication)
     : m_(model),
       s_(model.scenario),

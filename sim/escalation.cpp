@@ -14,10 +14,10 @@
 #include <limits>
 
 #include "sim/engine.hpp"
+#include "sim/numbers.hpp"
 
 namespace staffsim::sim {
 namespace {
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr std::uint64_t kCallbackTalk = 1'000'000;
 constexpr std::uint64_t kHandOff = 2'000'000;
 }  // namespace

@@ -4,11 +4,9 @@
 #include <cmath>
 #include <limits>
 
-namespace staffsim::sim {
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}
+#include "sim/numbers.hpp"
 
+namespace staffsim::sim {
 double student_t_975(int degrees_of_freedom) {
   const boost::math::students_t distribution(static_cast<double>(degrees_of_freedom));
   return boost::math::quantile(boost::math::complement(distribution, 0.025));

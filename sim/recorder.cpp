@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <limits>
 
+#include "sim/numbers.hpp"
+
 namespace staffsim::sim {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void accumulate(ContactTally& into, const ContactTally& from) {
   into.offered += from.offered;

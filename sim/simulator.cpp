@@ -11,12 +11,11 @@
 
 #include "models/error.hpp"
 #include "sim/estimate.hpp"
+#include "sim/numbers.hpp"
 #include "sim/replication.hpp"
 
 namespace staffsim::sim {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 TargetVerdict at_least(const Estimate& e, double target) {
   if (e.ci_low >= target) return TargetVerdict::met;

@@ -31,6 +31,10 @@ std::pair<double, double> parse_clock_range_s(std::string_view text);
 // Inverse of parse_clock_s: "07:00", or "07:00:15" when there are seconds; 24 hours and more
 // read on ("24:00" is the end of the day).
 std::string format_clock(double seconds_since_midnight);
+// format_clock of a whole number of seconds since midnight.
+inline std::string clock_of(std::int64_t seconds_since_midnight) {
+  return format_clock(static_cast<double>(seconds_since_midnight));
+}
 
 // 0 = Monday ... 6 = Sunday from "mon" or "monday" (any case). Throws InvalidInput "expected a
 // weekday such as mon or monday, found ...".

@@ -87,10 +87,6 @@ std::string pad(std::string s, std::size_t width, bool left = false) {
   return left ? s + std::string(width - s.size(), ' ') : std::string(width - s.size(), ' ') + s;
 }
 
-std::string clock_text(std::int64_t second_of_day) {
-  return format_clock(static_cast<double>(second_of_day));
-}
-
 // Everything fitted for one contact type.
 struct TypeReport {
   std::string name;
@@ -402,7 +398,7 @@ std::string render_arrivals(const TypeReport& r) {
   for (int i = 0; i < p.intervals_per_day; ++i) {
     bool any = p.mean_all_days[i] > 0;
     if (!any) continue;
-    out += "  " + pad(clock_text(static_cast<std::int64_t>(i * p.interval_s)), 6, true);
+    out += "  " + pad(clock_of(static_cast<std::int64_t>(i * p.interval_s)), 6, true);
     for (int w = 0; w < 7; ++w) out += pad(fixed(p.mean_per_interval[w][i], 1), 8);
     out += pad(fixed(p.mean_all_days[i], 1), 8) + "\n";
   }
@@ -672,8 +668,8 @@ std::vector<PendingFile> render_scenario_files(const CallLog& log,
       "Fitted by staffsim fit from " + log.name + " (" + std::string(format_name(log.format)) +
           " format); runs as it is: staffsim run " + fs::path(out_path).filename().string(),
       "arrivals.per_interval: mean calls offered to agents in each " + format_duration(interval_s) +
-          " interval from " + clock_text(window.start_s) + " to " +
-          clock_text(window.start_s + static_cast<std::int64_t>(window.count * interval_s)) +
+          " interval from " + clock_of(window.start_s) + " to " +
+          clock_of(window.start_s + static_cast<std::int64_t>(window.count * interval_s)) +
           ", over " + days_used + (hours_from_log ? ";" : "."),
   };
   if (hours_from_log) {

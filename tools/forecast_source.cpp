@@ -18,10 +18,6 @@
 namespace staffsim::tools {
 namespace {
 
-std::string clock_text(std::int64_t seconds_of_day) {
-  return format_clock(static_cast<double>(seconds_of_day));
-}
-
 // The horizon's interval length as whole seconds; InvalidInput otherwise.
 std::int64_t whole_interval(const sim::Horizon& horizon) {
   const auto interval = static_cast<std::int64_t>(std::llround(horizon.interval_s));
@@ -68,26 +64,26 @@ std::vector<double> from_history(const ForecastSource& source, const sim::Horizo
       if (start < grid.day_begin_s || start >= grid.day_end_s) {
         // Outside the hours the history ever covers: the centre is closed then.
         if (start < grid.day_begin_s && start + interval > grid.day_begin_s) {
-          throw InvalidInput("the horizon interval at " + clock_text(start) +
+          throw InvalidInput("the horizon interval at " + clock_of(start) +
                              " is not on the forecast's grid, which starts at " +
-                             clock_text(grid.day_begin_s) + " in steps of " +
+                             clock_of(grid.day_begin_s) + " in steps of " +
                              format_duration(static_cast<double>(grid.interval_s)));
         }
         calls.push_back(0);
         continue;
       }
       if ((start - grid.day_begin_s) % grid.interval_s != 0) {
-        throw InvalidInput("the horizon interval at " + clock_text(start) +
+        throw InvalidInput("the horizon interval at " + clock_of(start) +
                            " is not on the forecast's grid, which starts at " +
-                           clock_text(grid.day_begin_s) + " in steps of " +
+                           clock_of(grid.day_begin_s) + " in steps of " +
                            format_duration(static_cast<double>(grid.interval_s)));
       }
       const int slot = static_cast<int>((start - grid.day_begin_s) / grid.interval_s);
       if (grid.is_partial(slot)) {
-        throw InvalidInput("the horizon interval at " + clock_text(start) +
+        throw InvalidInput("the horizon interval at " + clock_of(start) +
                            " is only partly covered by the history, whose day ends at " +
-                           clock_text(grid.day_end_s) + ": end the horizon by " +
-                           clock_text(grid.slot_start_s(slot)));
+                           clock_of(grid.day_end_s) + ": end the horizon by " +
+                           clock_of(grid.slot_start_s(slot)));
       }
       calls.push_back(day.calls[static_cast<std::size_t>(slot)] * source.share);
     }

@@ -32,7 +32,7 @@
 namespace staffsim::tools {
 namespace {
 
-constexpr double kSecondsPerDay = 86400.0;
+constexpr double kDay_s = static_cast<double>(models::kSecondsPerDay);
 constexpr long long kMaxWarmupDays = 1000;
 constexpr double kMaxArrivalFactor = 100;  // 10,000%
 
@@ -125,7 +125,7 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   }
   if (ok && start) {
     double end = h.day_start_s + h.interval_s * h.intervals_per_day;
-    if (end > kSecondsPerDay + 1e-9) {
+    if (end > kDay_s + 1e-9) {
       problem(*intervals_field, "expected the day to end by 24:00, found " +
                                     format_clock(h.day_start_s) + " + " +
                                     std::to_string(h.intervals_per_day) + " x " +
@@ -595,7 +595,7 @@ std::optional<OpeningRule> ScenarioLoader::opening_rule(const Field& field) {
     const double close = open + horizon_.window_s();
     if (range.first < open - 0.5 || range.second > close + 0.5) {
       problem(f, "expected hours within the horizon's day " + format_clock(open) + "-" +
-                     (close >= kSecondsPerDay ? std::string("24:00") : format_clock(close)) +
+                     (close >= kDay_s ? std::string("24:00") : format_clock(close)) +
                      ", found " + quote(*text));
       return std::nullopt;
     }
