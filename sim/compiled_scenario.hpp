@@ -66,6 +66,7 @@ struct CompiledScenario {
   };
   struct Type {
     std::string name;
+    std::string key;  // names its random streams: ContactType::key, or the name
     int priority = 0;
     double day_cv = 0;
     DurationSampler handle;

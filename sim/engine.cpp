@@ -28,15 +28,17 @@ Engine::Engine(const CompiledScenario& model, std::uint64_t seed, int replicatio
       arrival_rates_(types_, nullptr),
       arrival_first_interval_(types_, -1),
       arrival_step_(types_, 0),
+      arrival_day_key_(types_, 0),
       rate_factor_(types_, 1),
       script_position_(types_, 0) {
   const auto r = static_cast<std::uint64_t>(replication);
   for (const auto& t : m_.type) {
-    arrivals_.emplace_back(seed, r, "arrivals/" + t.name);
-    handle_.emplace_back(seed, r, "handle/" + t.name);
-    patience_.emplace_back(seed, r, "patience/" + t.name);
-    busyness_.emplace_back(seed, r, "busyness/" + t.name);
-    const std::string issue = "issue/" + t.name + "/";
+    arrival_base_.push_back(stream_base(seed, r, "arrivals/" + t.key));
+    arrivals_.push_back(RandomStream::keyed(arrival_base_.back(), 0, 0));
+    handle_.emplace_back(seed, r, "handle/" + t.key);
+    patience_.emplace_back(seed, r, "patience/" + t.key);
+    busyness_.emplace_back(seed, r, "busyness/" + t.key);
+    const std::string issue = "issue/" + t.key + "/";
     auto base = [&](const char* what) { return stream_base(seed, r, issue + what); };
     streams_.push_back({base("authority"), base("resolve"), base("repeat"), base("handle"),
                         base("patience"), base("leg"), base("hold"), base("reach"),
@@ -252,6 +254,8 @@ void Engine::start_arrivals(std::size_t c, double from_s) {
   arrival_rates_[c] = m_.type[c].rate_per_s.data() + pattern_interval(day_, 0);
   arrival_first_interval_[c] = horizon_interval(day_, 0);
   arrival_step_[c] = from_s < arrival_open_s_[c] ? -1 : 0;
+  arrival_day_key_[c] = static_cast<std::uint64_t>(static_cast<std::int64_t>(day_) + (1 << 20));
+  start_interval_stream(c);
   script_position_[c] = 0;
   schedule_next_arrival(c);
 }
@@ -300,7 +304,17 @@ void Engine::schedule_next_arrival(std::size_t c) {
       next_arrival_s_[c] = kInfinity;
       return;
     }
+    arrival_step_[c] = k;
+    start_interval_stream(c);
   }
+}
+
+// Each interval of each day draws its arrivals from its own stream, keyed by (day, interval): a
+// change of one interval's rate (a what-if) leaves the arrivals of every other interval as they
+// were, so that plans compare under common random numbers interval by interval.
+void Engine::start_interval_stream(std::size_t c) {
+  arrivals_[c] = RandomStream::keyed(arrival_base_[c], arrival_day_key_[c],
+                                     static_cast<std::uint64_t>(arrival_step_[c] + 1));
 }
 
 void Engine::choose_next_arrival() {

@@ -101,6 +101,7 @@ class Engine {
 
   // ---- arrivals ----------------------------------------------------------------------------
   void start_arrivals(std::size_t c, double from_s);
+  void start_interval_stream(std::size_t c);
   STAFFSIM_HOT void schedule_next_arrival(std::size_t c);
   void choose_next_arrival();
   STAFFSIM_HOT void on_arrival(std::size_t c, double now);
@@ -180,6 +181,7 @@ class Engine {
   Recorder recorder_;
 
   std::vector<RandomStream> arrivals_, handle_, patience_, busyness_;
+  std::vector<std::uint64_t> arrival_base_;  // [type]: base of its (day, interval) streams
   std::vector<IssueStreams> streams_;
   EventQueue events_;
   WorkPool items_;
@@ -217,6 +219,7 @@ class Engine {
   std::vector<const double*> arrival_rates_;          // that day's rates, [interval of the day]
   std::vector<std::int32_t> arrival_first_interval_;  // horizon interval of its first; -1: none
   std::vector<std::int64_t> arrival_step_;            // -1 = the warm-up before the first interval
+  std::vector<std::uint64_t> arrival_day_key_;  // the arrivals' day, as a stream key
   std::vector<double> rate_factor_;
   std::vector<std::size_t> script_position_;
   std::size_t next_type_ = 0;

@@ -195,6 +195,9 @@ struct RepeatBehaviour {
 
 struct ContactType {
   std::string name;
+  // Names the type's random streams; empty: the name. A stable key keeps a type's draws when it
+  // is renamed, so that plans compare under common random numbers.
+  std::string key;
   int priority = 0;  // higher is served first
   Arrivals arrivals;
   DurationDistribution handle_time = Exponential{300};

@@ -157,14 +157,23 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
     throw InvalidInput("replications_override must be non-negative, found " +
                        std::to_string(options.replications_override));
   }
+  auto stream_key = [&](std::size_t c) -> const std::string& {
+    const ContactType& t = scenario.contact_types[c];
+    return t.key.empty() ? t.name : t.key;
+  };
   for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
     for (std::size_t other = 0; other < c; ++other) {
-      if (scenario.contact_types[c].name == scenario.contact_types[other].name) {
-        throw InvalidInput("contact_types[" + std::to_string(c) + "].name \"" +
-                           scenario.contact_types[c].name + "\" repeats contact_types[" +
-                           std::to_string(other) +
+      if (stream_key(c) != stream_key(other)) continue;
+      const auto& t = scenario.contact_types[c];
+      if (t.key.empty() && scenario.contact_types[other].key.empty()) {
+        throw InvalidInput("contact_types[" + std::to_string(c) + "].name \"" + t.name +
+                           "\" repeats contact_types[" + std::to_string(other) +
                            "].name; names must be unique (they name the random streams)");
       }
+      throw InvalidInput("contact_types[" + std::to_string(c) + "] has the stream key \"" +
+                         stream_key(c) + "\" of contact_types[" + std::to_string(other) +
+                         "]; keys (by default the names) must be unique (they name the random "
+                         "streams)");
     }
   }
   const int replications =

@@ -104,11 +104,14 @@
 // free list and waits go to fixed-bin histograms that live only while their interval may change.
 //
 // Randomness and reproducibility. Each replication uses its own random streams, one per source
-// and contact type ("arrivals/<type>", "handle/<type>", "patience/<type>", "busyness/<type>", and
-// the keyed "issue/<type>/<draw>" streams of issues),
-// seeded from (scenario seed, replication index, stream name) by SplitMix64 over the FNV-1a hash
-// of the name. Streams therefore do not depend on declaration order: adding a contact type leaves
-// the others' streams unchanged, and two plans of one scenario compare under common random numbers.
+// and contact type ("arrivals/<key>", "handle/<key>", "patience/<key>", "busyness/<key>", and
+// the keyed "issue/<key>/<draw>" streams of issues; <key> is ContactType::key, by default the
+// name), seeded from (scenario seed, replication index, stream name) by SplitMix64 over the
+// FNV-1a hash of the name. The arrivals of each interval of each day come from their own keyed
+// stream ("arrivals/<key>" keyed by day and interval), so a change of one interval's rate leaves
+// every other interval's arrivals unchanged. Streams do not depend on declaration order: adding
+// a contact type leaves the others' streams unchanged, and two plans of one scenario compare
+// under common random numbers.
 // Replications run on a pool of std::threads; each writes its own slot and the slots are reduced
 // in replication order, so results are bit-identical for any number of threads.
 #pragma once

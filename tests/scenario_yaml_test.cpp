@@ -422,6 +422,24 @@ TEST(ScenarioYaml, OpeningHours) {
   EXPECT_EQ(s.agent_groups[0].open, rules);
 }
 
+// A type's `key` names its random streams in place of its name: it loads, and it may not be the
+// key (or name) of another type.
+TEST(ScenarioYaml, StreamKeyOfAContactType) {
+  std::string text = minimal_with("  - name: calls\n", "  - name: calls\n    key: calls-2003\n");
+  EXPECT_EQ(parse_scenario_yaml(text, "plan.yaml").contact_types[0].key, "calls-2003");
+  text = minimal_with("  - name: calls\n", "  - name: calls\n    key: chat\n");
+  text = text.replace(text.find("agent_groups:"), 13,
+                      "  - name: chat\n    arrivals: {per_interval: [1, 2]}\n    handle_time: "
+                      "{distribution: exponential, mean: 5m}\nagent_groups:");
+  text = text.replace(text.find("calls: [{group: team}]"), 22,
+                      "calls: [{group: team}]\n  chat: [{group: team}]");
+  EXPECT_EQ(errors_of(text),
+            "plan.yaml:" + at(text, "chat") +
+                ": contact_types[0].key: expected a key no other contact type uses "
+                "(keys, by default the names, name the random streams), found "
+                "\"chat\" of contact type \"chat\"");
+}
+
 TEST(ScenarioYamlErrors, OpeningHours) {
   const std::string base = minimal_with("intervals: 2}", "intervals: 2, start: \"07:00\"}");
   auto with_hours = [&](const std::string& hours) {
@@ -1032,7 +1050,7 @@ TEST(ScenarioYamlErrors, UnknownKeysOfTheEscalationSections) {
   };
   const Case cases[] = {
       {"  - name: chat\n", "  - name: chat\n    colour: red\n", "contact_types[2].colour",
-       "name, priority, arrivals, handle_time, patience, targets, hours, issues, repeat"},
+       "name, key, priority, arrivals, handle_time, patience, targets, hours, issues, repeat"},
       {"      max_transfers: 1\n", "      max_transfers: 1\n      colour: red\n",
        "contact_types[0].issues.colour",
        "required_authority, resolve_probability, escalation, unresolved, max_transfers"},

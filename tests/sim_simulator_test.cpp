@@ -328,7 +328,58 @@ TEST(SimSimulator, IssuesResolvedAtFirstContactGiveThePlainResults) {
     }
   }
   EXPECT_DOUBLE_EQ(issues.by_type[1].first_contact_resolution.mean,
-            issues.by_type[1].issues_resolved.mean / issues.by_type[1].issues.mean);
+                   issues.by_type[1].issues_resolved.mean / issues.by_type[1].issues.mean);
+}
+
+// A what-if on one interval's volume (+50% in interval 1 of day 1) leaves the arrivals of every
+// other interval as they were: each interval of each day draws from its own stream. The same
+// contacts arrive in them, so (with ample agents and no carry-over between intervals) their
+// offered counts and waits are identical in every replication.
+TEST(SimSimulator, AVolumeWhatIfInOneIntervalLeavesTheOtherIntervalsArrivals) {
+  Scenario base = one_queue(std::vector<int>(8, 200), 1800, 1);
+  base.horizon.intervals_per_day = 4;
+  base.horizon.days = 2;
+  base.contact_types[0].arrivals.rate_per_s = {0.2, 0.5, 0.4, 0.1, 0.2, 0.5, 0.4, 0.1};
+  base.contact_types[0].arrivals.day_cv = 0.1;
+  Scenario what_if = base;
+  what_if.contact_types[0].arrivals.rate_per_s[1] *= 1.5;
+  const CompiledScenario a(base), b(what_if);
+  for (int replication = 0; replication < 5; ++replication) {
+    const ReplicationTally x = run_replication(a, 7, replication);
+    const ReplicationTally y = run_replication(b, 7, replication);
+    for (std::size_t i = 0; i < 8; ++i) {
+      SCOPED_TRACE(i);
+      if (i == 1) {
+        EXPECT_NE(contacts(x, a, i, 0).offered, contacts(y, b, i, 0).offered);
+        continue;
+      }
+      EXPECT_EQ(contacts(x, a, i, 0).offered, contacts(y, b, i, 0).offered);
+      EXPECT_EQ(contacts(x, a, i, 0).wait_all_s, contacts(y, b, i, 0).wait_all_s);
+    }
+  }
+}
+
+// A type's stream key, not its display name, names its random streams: renamed with the same key
+// it sees the same contacts; without a key, its name is the key.
+TEST(SimSimulator, RenamingATypeWithAStableKeyKeepsItsDraws) {
+  Scenario first = busy_centre();
+  Scenario renamed = busy_centre();
+  renamed.contact_types[1].name = "general callers";
+  renamed.contact_types[1].key = "general";
+  const Results a = simulate(first), b = simulate(renamed);
+  expect_same_bits(a.by_type[1].offered, b.by_type[1].offered);
+  expect_same_bits(a.by_type[1].wait_mean_s, b.by_type[1].wait_mean_s);
+  renamed.contact_types[1].key.clear();
+  EXPECT_NE(simulate(renamed).by_type[1].offered.mean, a.by_type[1].offered.mean);
+  renamed.contact_types[0].key = "general callers";
+  try {
+    simulate(renamed);
+    FAIL();
+  } catch (const InvalidInput& e) {
+    EXPECT_STREQ(e.what(),
+                 "contact_types[1] has the stream key \"general callers\" of contact_types[0]; "
+                 "keys (by default the names) must be unique (they name the random streams)");
+  }
 }
 
 TEST(SimSimulator, ProgressIsReportedOncePerReplication) {

@@ -643,6 +643,24 @@ void ScenarioLoader::cross_checks(const sim::Scenario& scenario,
                            " (authority " + std::to_string(authority(need.group)) + ")");
     }
   }
+  // Stream keys (a type's key, or its name) name the random streams: unique. Names are unique, so
+  // of two types with one key at least one gave it as `key`: it is reported there.
+  auto key_of = [&](std::size_t c) -> const std::string& {
+    const auto& t = scenario.contact_types[c];
+    return t.key.empty() ? t.name : t.key;
+  };
+  for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
+    for (std::size_t other = 0; other < c; ++other) {
+      if (key_of(c) != key_of(other)) continue;
+      const bool here = type_extras_[c].key.has_value();
+      const std::size_t at = here ? c : other;
+      problem(*type_extras_[at].key,
+              "expected a key no other contact type uses (keys, by default the names, name the "
+              "random streams), found " +
+                  quote(key_of(c)) + " of contact type " +
+                  quote(scenario.contact_types[here ? other : c].name));
+    }
+  }
   for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
     const sim::ContactType& type = scenario.contact_types[c];
     const TypeExtras& extras = type_extras_[c];

@@ -75,6 +75,7 @@ class ScenarioLoader : private YamlReader {
     std::optional<Field> repeat_complaint;  // repeat.complaint_type
     bool unresolved_read = false;
     std::optional<sim::CallbackPolicy> unresolved_callback;  // for work orders' then: callback
+    std::optional<Field> key;                                // the `key` field, when given
     bool has_arrivals = true;
     bool complaint_target = false;
   };

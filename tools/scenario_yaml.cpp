@@ -490,11 +490,17 @@ void ScenarioLoader::targets(const Field& field, sim::Targets& targets) {
 
 void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type, int type_index) {
   auto map = mapping(field,
-                     {"name", "priority", "arrivals", "handle_time", "patience", "targets", "hours",
-                      "issues", "repeat"},
+                     {"name", "key", "priority", "arrivals", "handle_time", "patience", "targets",
+                      "hours", "issues", "repeat"},
                      "a mapping such as {name: general, arrivals: ..., handle_time: ...}");
   if (!map) return;
   // `name` was read by the caller (it must be known before routing is checked).
+  if (auto f = map->find("key")) {
+    if (auto v = name(*f)) {
+      type.key = *v;
+      type_extras_[static_cast<std::size_t>(type_index)].key.emplace(*f);
+    }
+  }
   if (auto f = map->find("priority")) {
     auto text = scalar(*f, "a whole number");
     if (text) {
@@ -595,8 +601,8 @@ std::optional<OpeningRule> ScenarioLoader::opening_rule(const Field& field) {
     const double close = open + horizon_.window_s();
     if (range.first < open - 0.5 || range.second > close + 0.5) {
       problem(f, "expected hours within the horizon's day " + format_clock(open) + "-" +
-                     (close >= kDay_s ? std::string("24:00") : format_clock(close)) +
-                     ", found " + quote(*text));
+                     (close >= kDay_s ? std::string("24:00") : format_clock(close)) + ", found " +
+                     quote(*text));
       return std::nullopt;
     }
     for (double t : {range.first, range.second}) {
