@@ -79,7 +79,7 @@ CompiledScenario::CompiledScenario(const Scenario& s)
     const ContactType& t = s.contact_types[static_cast<std::size_t>(c)];
     Type compiled;
     compiled.name = t.name;
-    compiled.key = t.key.empty() ? t.name : t.key;
+    compiled.key = t.stream_key();
     compiled.priority = t.priority;
     compiled.day_cv = t.arrivals.day_cv;
     compiled.handle = DurationSampler(t.handle_time);

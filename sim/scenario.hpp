@@ -207,6 +207,8 @@ struct ContactType {
   OpenIntervals open;                     // when contacts of this type may arrive
   std::optional<IssueModel> issues;       // nullopt: every answered contact settles its matter
   std::optional<RepeatBehaviour> repeat;  // nullopt: nobody calls again
+
+  const std::string& stream_key() const { return key.empty() ? name : key; }
 };
 
 // Back-office audit work created by a share of the resolutions a group makes.

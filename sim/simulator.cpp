@@ -158,8 +158,7 @@ Results simulate(const Scenario& scenario, const RunOptions& options) {
                        std::to_string(options.replications_override));
   }
   auto stream_key = [&](std::size_t c) -> const std::string& {
-    const ContactType& t = scenario.contact_types[c];
-    return t.key.empty() ? t.name : t.key;
+    return scenario.contact_types[c].stream_key();
   };
   for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
     for (std::size_t other = 0; other < c; ++other) {

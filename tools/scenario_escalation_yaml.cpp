@@ -646,8 +646,7 @@ void ScenarioLoader::cross_checks(const sim::Scenario& scenario,
   // Stream keys (a type's key, or its name) name the random streams: unique. Names are unique, so
   // of two types with one key at least one gave it as `key`: it is reported there.
   auto key_of = [&](std::size_t c) -> const std::string& {
-    const auto& t = scenario.contact_types[c];
-    return t.key.empty() ? t.name : t.key;
+    return scenario.contact_types[c].stream_key();
   };
   for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
     for (std::size_t other = 0; other < c; ++other) {
