@@ -112,25 +112,59 @@
 // every other interval's arrivals unchanged. Streams do not depend on declaration order: adding
 // a contact type leaves the others' streams unchanged, and two plans of one scenario compare
 // under common random numbers.
-// Replications run on a pool of std::threads; each writes its own slot and the slots are reduced
-// in replication order, so results are bit-identical for any number of threads.
+// Replications run on a pool of std::threads and stream into the reduction (sim/reduction.hpp) in
+// replication order, so results are bit-identical for any number of threads; a replication's
+// tallies are dropped once reduced, and workers run at most two replications per thread ahead of
+// the reduction, so memory does not grow with the number of replications.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <vector>
 
+#include "sim/reduction.hpp"
 #include "sim/results.hpp"
 #include "sim/scenario.hpp"
 
 namespace staffsim::sim {
 
+// Replications until precise enough: after the first batch (the scenario's or the override's
+// replication count), the simulator checks the 95% half-widths of the KPIs that decide targets
+// and runs more replications until every one is within its limit or max_replications is reached.
+// Checked: for each contact type, the KPIs it has targets for (service level, abandon rate, ASA;
+// a type without targets: service level and abandon rate), in every interval where they are
+// defined and over the whole horizon. The next batch size follows from the widest interval
+// (half-widths shrink like 1 / sqrt(R)), so the number of replications depends only on the
+// results, never on threads.
+struct Precision {
+  double share = 0;         // service level, abandon rate: largest half-width as a fraction
+                            // (0.01 = 1 percentage point); 0 = not checked
+  double asa_s = 0;         // ASA: largest half-width in seconds; 0 = see asa_relative
+  double asa_relative = 0;  // ASA: largest half-width relative to its mean; 0 = not checked
+  int max_replications = 2000;
+};
+
+// The widest checked KPI relative to its limit.
+struct PrecisionCheck {
+  bool reached = true;
+  std::size_t plan = 0;
+  std::size_t type = 0;
+  std::int64_t interval = -1;  // horizon interval, or -1 for the whole horizon
+  const char* kpi = "";        // "service_level", "abandon_rate" or "asa_s"
+  double half_width = 0;       // NaN when undefined (one replication)
+  double limit = 0;
+  double ratio = 0;  // half_width / limit (infinite when undefined)
+};
+
 struct RunOptions {
   int replications_override = 0;               // > 0: replaces Scenario::replications
   std::optional<std::uint64_t> seed_override;  // replaces Scenario::seed
   int threads = 0;                             // worker threads; 0 = all hardware threads
+  std::optional<Precision> precision;          // more replications until precise enough
   // Observer of progress, called once after each finished replication with (done, total). It may
   // be called from any worker thread, but never concurrently, and `done` increases by one per call.
+  // `total` is the replications planned so far (it grows when precision asks for more).
   // The simulator itself never prints.
   std::function<void(int done, int total)> progress;
 };
@@ -142,5 +176,20 @@ struct RunOptions {
 // "replications_override must be non-negative, found -1"). An exception thrown by the progress
 // observer stops the run and is rethrown.
 Results simulate(const Scenario& scenario, const RunOptions& options = {});
+
+// Runs several plans of one centre under common random numbers: replication r of every plan uses
+// the same seed (the first plan's, or the override) and index r, so the plans see the same
+// callers, handle times and issue outcomes wherever their staffing and policies do not change
+// them; returns each plan's results and the paired differences to the first plan
+// (sim/reduction.hpp). The plans must share the horizon (interval length, intervals per day,
+// days, start and start date) and the contact types (the same stream keys, in order); otherwise
+// InvalidInput ("plan 2 has 30 intervals per day, plan 1 has 28: plans compare only over the same
+// horizon"). The first plan's replication count applies to all.
+Comparison simulate_plans(const std::vector<const Scenario*>& plans,
+                          const RunOptions& options = {});
+
+// The precision rule of Precision, applied to every plan's results.
+PrecisionCheck check_precision(const std::vector<const Scenario*>& plans,
+                               const std::vector<Results>& results, const Precision& precision);
 
 }  // namespace staffsim::sim

@@ -34,7 +34,8 @@ struct ErlangC {
   double p_wait, mean_wait_s;
 };
 
-// Erlang C of an M/M/c queue: load a = lambda S, C = c B / (c - a (1 - B)), mean wait C S / (c - a).
+// Erlang C of an M/M/c queue: load a = lambda S, C = c B / (c - a (1 - B)), mean wait C S / (c -
+// a).
 ErlangC erlang_c(double rate_per_s, double service_s, int agents) {
   const double a = rate_per_s * service_s;
   double b = 1;

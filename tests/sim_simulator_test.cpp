@@ -11,30 +11,17 @@
 #include "sim/estimate.hpp"
 #include "sim/replication.hpp"
 #include "sim/simulator.hpp"
+#include "tests/sim_builders.hpp"
 #include "tests/sim_tally.hpp"
 
 namespace staffsim::sim {
 namespace {
 
+using test_support::agent_group;
+using test_support::contact_type;
 using test_support::contacts;
 using test_support::group;
 using test_support::handled;
-
-ContactType contact_type(const std::string& name, std::vector<double> rates,
-                         std::vector<RouteStep> routing) {
-  ContactType t;
-  t.name = name;
-  t.arrivals.rate_per_s = std::move(rates);
-  t.routing = std::move(routing);
-  return t;
-}
-
-AgentGroup agent_group(const std::string& name, std::vector<int> staffing) {
-  AgentGroup g;
-  g.name = name;
-  g.staffing = std::move(staffing);
-  return g;
-}
 
 Scenario one_queue(std::vector<int> staffing, double interval_s, double handle_s) {
   Scenario s;

@@ -10,11 +10,13 @@
 
 #include "sim/replication.hpp"
 #include "sim/simulator.hpp"
+#include "tests/sim_builders.hpp"
 #include "tests/sim_tally.hpp"
 
 namespace staffsim::sim {
 namespace {
 
+using test_support::agent_group;
 using test_support::contacts;
 using test_support::group;
 using test_support::handled;
@@ -27,13 +29,6 @@ ContactType contact_type(const std::string& name, std::size_t intervals, int gro
   t.routing = {{group, 0}};
   t.handle_time = Deterministic{handle_s};
   return t;
-}
-
-AgentGroup agent_group(const std::string& name, std::vector<int> staffing) {
-  AgentGroup g;
-  g.name = name;
-  g.staffing = std::move(staffing);
-  return g;
 }
 
 // One interval of 100 s. "slow" contacts (handle 150 s) go to group A, "fast" ones (handle 50 s)
