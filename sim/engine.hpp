@@ -219,7 +219,7 @@ class Engine {
   std::vector<const double*> arrival_rates_;          // that day's rates, [interval of the day]
   std::vector<std::int32_t> arrival_first_interval_;  // horizon interval of its first; -1: none
   std::vector<std::int64_t> arrival_step_;            // -1 = the warm-up before the first interval
-  std::vector<std::uint64_t> arrival_day_key_;  // the arrivals' day, as a stream key
+  std::vector<std::uint64_t> arrival_day_key_;        // the arrivals' day, as a stream key
   std::vector<double> rate_factor_;
   std::vector<std::size_t> script_position_;
   std::size_t next_type_ = 0;

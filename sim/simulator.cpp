@@ -111,15 +111,14 @@ PrecisionCheck check_precision(const std::vector<const Scenario*>& plans,
       const bool none = !targets.service_level && !targets.max_abandon && !targets.max_asa_s;
       auto check = [&](std::int64_t interval, const ContactKpis& k) {
         if (none || targets.service_level) {
-          consider(p, c, interval, "service_level", k.service_level, precision.share);
+          consider(p, c, interval, "service_level", k.service_level, precision.service_level);
         }
         if (none || targets.max_abandon) {
-          consider(p, c, interval, "abandon_rate", k.abandon_rate, precision.share);
+          consider(p, c, interval, "abandon_rate", k.abandon_rate, precision.abandon_rate);
         }
         if (targets.max_asa_s) {
-          const double limit = precision.asa_s > 0
-                                   ? precision.asa_s
-                                   : precision.asa_relative * std::abs(k.asa_s.mean);
+          const double limit =
+              precision.asa_s > 0 ? precision.asa_s : precision.asa_of_target * *targets.max_asa_s;
           consider(p, c, interval, "asa_s", k.asa_s, limit);
         }
       };

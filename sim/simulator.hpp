@@ -138,10 +138,12 @@ namespace staffsim::sim {
 // (half-widths shrink like 1 / sqrt(R)), so the number of replications depends only on the
 // results, never on threads.
 struct Precision {
-  double share = 0;         // service level, abandon rate: largest half-width as a fraction
-                            // (0.01 = 1 percentage point); 0 = not checked
-  double asa_s = 0;         // ASA: largest half-width in seconds; 0 = see asa_relative
-  double asa_relative = 0;  // ASA: largest half-width relative to its mean; 0 = not checked
+  double service_level = 0;  // largest half-width as a fraction (0.01 = 1 percentage point);
+                             // 0 = not checked
+  double abandon_rate = 0;   // likewise
+  double asa_s = 0;          // ASA: largest half-width in seconds; 0 = see asa_of_target
+  double asa_of_target = 0;  // ASA: largest half-width as a share of the type's ASA target
+                             // (0.01 with a 15 s target: +-0.15 s); 0 = not checked
   int max_replications = 2000;
 };
 

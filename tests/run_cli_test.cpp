@@ -327,7 +327,8 @@ TEST_F(RunCli, UsageErrors) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "staffsim: error: run: unknown flag \"--bogus\", expected one of: --help, "
-            "--replications, --seed, --threads, --out, --format\n"
+            "--replications, --seed, --threads, --precision, --max-replications, --out, --format, "
+            "--check, --junit\n"
             "Run with --help for more information.\n");
 }
 

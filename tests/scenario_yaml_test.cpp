@@ -1080,7 +1080,7 @@ TEST(ScenarioYamlErrors, UnknownKeysOfTheEscalationSections) {
        "agent_groups[3].callbacks_when.colour", "queue_empty, idle_at_least"},
       {"reinforcement:\n", "colour: red\nreinforcement:\n", "colour",
        "name, horizon, replications, seed, short_abandon, contact_types, agent_groups, routing, "
-       "reinforcement"},
+       "reinforcement, variants"},
       {"- {group: leads", "- {colour: red, group: leads", "reinforcement[0].colour",
        "group, takes, start, stop"},
       {"start: {queue", "start: {colour: red, queue", "reinforcement[0].start.colour",

@@ -208,7 +208,7 @@ TEST(SimReduction, ReplicationsUntilPreciseEnough) {
   Scenario s = centre();
   s.replications = 10;
   RunOptions options;
-  options.precision = Precision{0.03, 0, 0.05, 400};
+  options.precision = Precision{0.03, 0.03, 0, 0.05, 400};
   const Results r = simulate(s, options);
   EXPECT_GT(r.replications, 10);
   EXPECT_LT(r.replications, 400);
@@ -231,7 +231,7 @@ TEST(SimReduction, PrecisionStopsAtItsCapAndSaysWhatIsStillWide) {
   Scenario s = centre();
   s.replications = 5;
   RunOptions options;
-  options.precision = Precision{0.0001, 0, 0, 12};
+  options.precision = Precision{0.0001, 0.0001, 0, 0, 12};
   const Results r = simulate(s, options);
   EXPECT_EQ(r.replications, 12);
   const PrecisionCheck check = check_precision({&s}, {r}, *options.precision);

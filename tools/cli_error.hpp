@@ -7,6 +7,9 @@
 //           missing required flag (reported by CLI11)
 //   exit 3  I/O error: a file could not be read or written
 //   exit 4  internal error: a bug in staffsim; please report it
+//   exit 5  --check: a target was missed (every output was still written)
+//   exit 6  --check=strict: no target was missed, but one is uncertain (its confidence interval
+//           straddles the target: run more replications, e.g. with --precision)
 #pragma once
 
 #include <string>
@@ -23,6 +26,8 @@ enum ExitCode : int {
   kExitUsage = 2,
   kExitIo = 3,
   kExitInternal = 4,
+  kExitTargetMissed = 5,
+  kExitTargetUncertain = 6,
 };
 
 // A value as messages quote it: "\"" + text + "\"" (`found "4q"`).
@@ -58,6 +63,17 @@ class UsageError : public Error {
 class IoError : public Error {
  public:
   using Error::Error;
+};
+
+// --check found targets missed (or, strict, uncertain): not an error of the input; the outputs
+// are complete. Carries the exit code and the list of targets for stderr.
+class CheckFailed : public Error {
+ public:
+  CheckFailed(int exit_code, const std::string& message) : Error(message), exit_code_(exit_code) {}
+  int exit_code() const { return exit_code_; }
+
+ private:
+  int exit_code_;
 };
 
 }  // namespace staffsim::tools

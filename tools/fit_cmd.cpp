@@ -72,12 +72,6 @@ struct FitOptions {
 constexpr double kDefaultServiceLevel = 0.8;
 constexpr double kDefaultServiceLevelWithin_s = 20;
 
-std::string fixed(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  return buf;
-}
-
 std::string percent(double fraction) {
   return format_percent(fraction, 1);
 }
@@ -285,28 +279,31 @@ std::string render_handle_time(const TypeReport& r) {
   const models::DurationSample& s = fits.sample;
   out += "  " + std::to_string(s.count) + " served calls with service > 0 s (" +
          std::to_string(r.zero_service) + " with service 0 s excluded)\n";
-  out += "  sample: mean " + fixed(s.mean_s, 1) + " s, sd " + fixed(s.sd_s, 1) + " s, median " +
-         format_decimal(s.median_s, 1) + " s, range " + format_decimal(s.min_s, 1) + "-" +
-         format_decimal(s.max_s, 1) + " s\n";
+  out += "  sample: mean " + format_fixed(s.mean_s, 1) + " s, sd " + format_fixed(s.sd_s, 1) +
+         " s, median " + format_decimal(s.median_s, 1) + " s, range " + format_decimal(s.min_s, 1) +
+         "-" + format_decimal(s.max_s, 1) + " s\n";
   out += "  " + pad("family", 13, true) + pad("parameters", 30, true) + pad("mean s", 9) +
          pad("sd s", 9) + pad("log-lik", 14) + pad("AIC", 14) + pad("KS", 8) + pad("AD", 10) + "\n";
   for (const auto& fit : fits.fits) {
     std::string parameters;
     switch (fit.family) {
       case models::DurationFamily::lognormal:
-        parameters = "mu=" + fixed(fit.log_mean, 4) + " sigma=" + fixed(fit.log_sd, 4);
+        parameters =
+            "mu=" + format_fixed(fit.log_mean, 4) + " sigma=" + format_fixed(fit.log_sd, 4);
         break;
       case models::DurationFamily::gamma:
-        parameters = "shape=" + fixed(fit.shape, 4) + " scale=" + fixed(fit.scale_s, 1) + "s";
+        parameters =
+            "shape=" + format_fixed(fit.shape, 4) + " scale=" + format_fixed(fit.scale_s, 1) + "s";
         break;
       case models::DurationFamily::exponential:
-        parameters = "mean=" + fixed(fit.mean_s, 1) + "s";
+        parameters = "mean=" + format_fixed(fit.mean_s, 1) + "s";
         break;
     }
     out += "  " + pad(std::string(models::family_name(fit.family)), 13, true) +
-           pad(parameters, 30, true) + pad(fixed(fit.mean_s, 1), 9) + pad(fixed(fit.sd_s, 1), 9) +
-           pad(fixed(fit.log_likelihood, 1), 14) + pad(fixed(fit.aic, 1), 14) +
-           pad(fixed(fit.ks_distance, 4), 8) + pad(fixed(fit.anderson_darling, 1), 10) + "\n";
+           pad(parameters, 30, true) + pad(format_fixed(fit.mean_s, 1), 9) +
+           pad(format_fixed(fit.sd_s, 1), 9) + pad(format_fixed(fit.log_likelihood, 1), 14) +
+           pad(format_fixed(fit.aic, 1), 14) + pad(format_fixed(fit.ks_distance, 4), 8) +
+           pad(format_fixed(fit.anderson_darling, 1), 10) + "\n";
   }
   out += "  chosen (lowest AIC): " + std::string(models::family_name(fits.best().family)) + "\n";
   return out;
@@ -328,20 +325,21 @@ std::string render_patience(const TypeReport& r) {
                     : "-") +
       " of calls that queued\n";
   if (exp.abandons == 0) {
-    out += "  exponential MLE mean: unbounded (no abandonment in " + fixed(exp.total_wait_s, 0) +
-           " s of waiting)\n";
+    out += "  exponential MLE mean: unbounded (no abandonment in " +
+           format_fixed(exp.total_wait_s, 0) + " s of waiting)\n";
   } else {
-    out += "  exponential MLE mean: " + fixed(exp.mean_s(), 1) + " s (standard error " +
-           fixed(exp.std_error_s(), 1) + " s) = " + fixed(exp.total_wait_s, 0) + " s waited / " +
-           std::to_string(exp.abandons) + " abandons\n";
+    out += "  exponential MLE mean: " + format_fixed(exp.mean_s(), 1) + " s (standard error " +
+           format_fixed(exp.std_error_s(), 1) + " s) = " + format_fixed(exp.total_wait_s, 0) +
+           " s waited / " + std::to_string(exp.abandons) + " abandons\n";
   }
   if (r.weibull_patience) {
     const auto& w = *r.weibull_patience;
     const double exp_aic = 2.0 - 2.0 * exp.log_likelihood();
     const double weibull_aic = 4.0 - 2.0 * w.log_likelihood;
-    out += "  Weibull MLE: shape " + fixed(w.shape, 3) + ", scale " + fixed(w.scale_s, 1) +
-           " s (mean " + fixed(w.mean_s(), 1) + " s, median " + fixed(w.median_s(), 1) +
-           " s); AIC " + fixed(weibull_aic, 1) + " vs exponential " + fixed(exp_aic, 1) +
+    out += "  Weibull MLE: shape " + format_fixed(w.shape, 3) + ", scale " +
+           format_fixed(w.scale_s, 1) + " s (mean " + format_fixed(w.mean_s(), 1) + " s, median " +
+           format_fixed(w.median_s(), 1) + " s); AIC " + format_fixed(weibull_aic, 1) +
+           " vs exponential " + format_fixed(exp_aic, 1) +
            (r.zero_second_abandons > 0
                 ? " (" + std::to_string(r.zero_second_abandons) + " abandons at 0 s taken as 0.5 s)"
                 : std::string()) +
@@ -351,7 +349,7 @@ std::string render_patience(const TypeReport& r) {
   }
   out += "  Kaplan-Meier survival:";
   for (double t : kSurvivalTimes_s) {
-    out += " S(" + format_duration(t) + ")=" + fixed(km.survival_at(t), 3);
+    out += " S(" + format_duration(t) + ")=" + format_fixed(km.survival_at(t), 3);
   }
   out += "\n  Kaplan-Meier quantiles:";
   for (double p : kPatienceQuantiles) {
@@ -363,12 +361,13 @@ std::string render_patience(const TypeReport& r) {
           std::find_if(km.steps.begin(), km.steps.end(),
                        [&](const models::KaplanMeierStep& s) { return s.time_s == *q; });
       out += " (" + std::to_string(step->at_risk) + " still waiting, S standard error " +
-             fixed(step->std_error, 3) + ")";
+             format_fixed(step->std_error, 3) + ")";
     }
     if (p != kPatienceQuantiles.back()) out += ",";
   }
   out += "\n  naive mean of abandon times (biased low, for contrast only): " +
-         (r.naive_patience_s ? fixed(*r.naive_patience_s, 1) + " s" : std::string("-")) + "\n";
+         (r.naive_patience_s ? format_fixed(*r.naive_patience_s, 1) + " s" : std::string("-")) +
+         "\n";
   return out;
 }
 
@@ -399,8 +398,8 @@ std::string render_arrivals(const TypeReport& r) {
     bool any = p.mean_all_days[i] > 0;
     if (!any) continue;
     out += "  " + pad(clock_of(static_cast<std::int64_t>(i * p.interval_s)), 6, true);
-    for (int w = 0; w < 7; ++w) out += pad(fixed(p.mean_per_interval[w][i], 1), 8);
-    out += pad(fixed(p.mean_all_days[i], 1), 8) + "\n";
+    for (int w = 0; w < 7; ++w) out += pad(format_fixed(p.mean_per_interval[w][i], 1), 8);
+    out += pad(format_fixed(p.mean_all_days[i], 1), 8) + "\n";
   }
   return out;
 }

@@ -37,12 +37,6 @@ using models::MethodSpec;
 constexpr std::int64_t kMaxForecastDays = 1000;
 constexpr std::int64_t kMaxBacktestWeeks = 1000;
 
-std::string fixed(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  return buf;
-}
-
 std::string duration_text(std::int64_t seconds) {
   return format_duration(static_cast<double>(seconds));
 }
@@ -183,9 +177,9 @@ std::string forecast_table(const std::vector<Json>& rows) {
   out += line;
   for (const Json& r : rows) {
     const std::string i80 =
-        fixed(r["lo80"].get<double>(), 0) + "-" + fixed(r["hi80"].get<double>(), 0);
+        format_fixed(r["lo80"].get<double>(), 0) + "-" + format_fixed(r["hi80"].get<double>(), 0);
     const std::string i95 =
-        fixed(r["lo95"].get<double>(), 0) + "-" + fixed(r["hi95"].get<double>(), 0);
+        format_fixed(r["lo95"].get<double>(), 0) + "-" + format_fixed(r["hi95"].get<double>(), 0);
     std::snprintf(line, sizeof line, "%-20s %7s %10.1f %15s %15s\n",
                   r["interval_start"].get<std::string>().c_str(),
                   duration_text(r["interval_s"].get<std::int64_t>()).c_str(),
@@ -200,9 +194,9 @@ std::string forecast_csv(const std::vector<Json>& rows) {
   for (const Json& r : rows) {
     std::ostringstream line;
     line << r["interval_start"].get<std::string>() << ',' << r["interval_s"].get<std::int64_t>()
-         << ',' << fixed(r["calls"].get<double>(), 3);
+         << ',' << format_fixed(r["calls"].get<double>(), 3);
     for (const char* key : {"lo80", "hi80", "lo95", "hi95"}) {
-      line << ',' << fixed(r[key].get<double>(), 0);
+      line << ',' << format_fixed(r[key].get<double>(), 0);
     }
     csv += line.str() + "\n";
   }
@@ -432,18 +426,19 @@ void run_backtest(const BacktestFlags& f) {
       std::snprintf(line, sizeof line, "%-18s %7d | %8s %8s %8s | %6s %6s",
                     r["method"].get<std::string>().c_str(), r["origins"].get<int>(),
                     pct("wape_history").c_str(), pct("mape_history").c_str(),
-                    fixed(r["rmse_history"].get<double>(), 1).c_str(),
+                    format_fixed(r["rmse_history"].get<double>(), 1).c_str(),
                     pct("coverage80_history").c_str(), pct("coverage95_history").c_str());
       text += line;
       if (coarse) {
         std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", pct("wape_interval").c_str(),
                       pct("mape_interval").c_str(),
-                      fixed(r["rmse_interval"].get<double>(), 1).c_str(),
+                      format_fixed(r["rmse_interval"].get<double>(), 1).c_str(),
                       pct("coverage80_interval").c_str(), pct("coverage95_interval").c_str());
         text += line;
       }
       std::snprintf(line, sizeof line, " | %7s %8s %8s\n", pct("wape_daily").c_str(),
-                    pct("mape_daily").c_str(), fixed(r["rmse_daily"].get<double>(), 0).c_str());
+                    pct("mape_daily").c_str(),
+                    format_fixed(r["rmse_daily"].get<double>(), 0).c_str());
       text += line;
     }
   }

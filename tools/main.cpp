@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
     std::cerr << "staffsim: error: " << e.what() << "\n";
     std::cerr << "Run with --help for more information.\n";
     return kExitUsage;
+  } catch (const CheckFailed& e) {
+    std::cerr << "staffsim: check failed: " << e.what() << "\n";
+    return e.exit_code();
   } catch (const IoError& e) {
     std::cerr << "staffsim: error: " << e.what() << "\n";
     return kExitIo;

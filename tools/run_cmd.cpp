@@ -1,12 +1,10 @@
-// staffsim run SCENARIO.yaml [--replications R] [--seed S] [--threads T] [--out DIR]
-//                            [--format table|json|csv]
-// Loads and validates the scenario, simulates it and prints the summary; with --out also writes
-// summary.json, intervals.csv, days.csv and groups.csv (all or none of them). Progress goes to
-// stderr, and only when stderr is a terminal.
-#include <unistd.h>
-
-#include <cstdint>
-#include <cstdio>
+// staffsim run SCENARIO.yaml [--replications R] [--seed S] [--threads T] [--precision P]
+//                            [--max-replications N] [--out DIR] [--format table|json|csv]
+//                            [--check[=strict]] [--junit FILE]
+// Loads and validates the scenario (its variants too: `compare` runs them), simulates it and
+// prints the summary; with --out also writes summary.json, intervals.csv, days.csv and groups.csv
+// (all or none of them). Progress goes to stderr, and only when stderr is a terminal. --check
+// judges the targets after everything is written (tools/target_check.hpp).
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -20,35 +18,23 @@
 #include "tools/file_io.hpp"
 #include "tools/run_report.hpp"
 #include "tools/scenario_yaml.hpp"
-#include "tools/units.hpp"
+#include "tools/simulation_flags.hpp"
+#include "tools/target_check.hpp"
 
 namespace staffsim::tools {
 namespace {
 
 struct RunFlags {
   std::string scenario_path;
-  std::string replications;
-  std::string seed;
-  std::string threads;
+  SimulationFlags simulation;
+  CheckFlags check;
   std::string out_dir;
   std::string format;
 };
 
-constexpr std::int64_t kMaxReplications = 1'000'000;
-constexpr std::int64_t kMaxThreads = 1024;
-
 void run(const RunFlags& flags) {
-  sim::RunOptions options;
-  if (!flags.replications.empty()) {
-    options.replications_override =
-        static_cast<int>(integer_flag("--replications", flags.replications, 1, kMaxReplications));
-  }
-  if (!flags.seed.empty()) {
-    options.seed_override = flag_value("--seed", flags.seed, parse_unsigned);  // 64-bit
-  }
-  if (!flags.threads.empty()) {
-    options.threads = static_cast<int>(integer_flag("--threads", flags.threads, 0, kMaxThreads));
-  }
+  const sim::RunOptions options = run_options(flags.simulation);
+  const CheckMode check = check_mode(flags.check.check);
   const OutputFormat format = output_format(flags.format, flags.out_dir, false);
   if (is_standard_stream(flags.out_dir)) {
     throw InputError(
@@ -56,34 +42,43 @@ void run(const RunFlags& flags) {
         "\"-\" "
         "(standard output holds one of them: use --format json or csv)");
   }
-
-  sim::Scenario scenario = load_scenario_file(flags.scenario_path);
-
-  const bool show_progress = ::isatty(STDERR_FILENO) == 1;
-  if (show_progress) {
-    options.progress = [](int done, int total) {
-      std::fprintf(stderr, "\rsimulating: replication %d of %d", done, total);
-      if (done == total) std::fprintf(stderr, "\r%*s\r", 40, "");
-      std::fflush(stderr);
-    };
+  if (is_standard_stream(flags.check.junit) && format != OutputFormat::table) {
+    throw InputError("--junit -: standard output already holds the " +
+                     std::string(format == OutputFormat::json ? "json" : "csv") +
+                     " output; give --junit a file");
   }
-  sim::Results results = sim::simulate(scenario, options);
+
+  std::vector<NamedScenario> plans = load_scenario_plans(flags.scenario_path);
+  const sim::Scenario& scenario = plans.front().scenario;
+  const sim::Results results = sim::simulate(scenario, options);
+  const std::vector<TargetOutcome> outcomes = target_outcomes(scenario.name, scenario, results);
 
   std::string json = render_summary_json(scenario, results);
+  std::vector<PendingFile> files;
   if (!flags.out_dir.empty()) {
     std::filesystem::path dir = flags.out_dir;
-    std::error_code error;
-    std::filesystem::create_directories(dir, error);
-    if (error || !std::filesystem::is_directory(dir)) {
-      throw IoError("cannot create directory " + flags.out_dir + ": " +
-                    (error ? error.message() : "a file of that name exists"));
-    }
-    write_files_atomically({
+    files = {
         {(dir / "summary.json").string(), json},
         {(dir / "intervals.csv").string(), render_intervals_csv(scenario, results)},
         {(dir / "days.csv").string(), render_days_csv(scenario, results)},
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
-    });
+    };
+  }
+  const std::string junit =
+      flags.check.junit.empty() ? "" : render_junit(outcomes, check == CheckMode::strict);
+  if (!flags.check.junit.empty() && !is_standard_stream(flags.check.junit)) {
+    files.push_back({flags.check.junit, junit});
+  }
+  if (!files.empty()) {
+    if (!flags.out_dir.empty()) {
+      std::error_code error;
+      std::filesystem::create_directories(flags.out_dir, error);
+      if (error || !std::filesystem::is_directory(flags.out_dir)) {
+        throw IoError("cannot create directory " + flags.out_dir + ": " +
+                      (error ? error.message() : "a file of that name exists"));
+      }
+    }
+    write_files_atomically(files);
   }
   if (format == OutputFormat::json) {
     std::cout << json;
@@ -91,12 +86,21 @@ void run(const RunFlags& flags) {
     std::cout << render_intervals_csv(scenario, results);
   } else {
     std::cout << render_summary_table(scenario, results);
+    std::cout << precision_line(options, {&scenario}, {results});
+    if (plans.size() > 1) {
+      std::cout << "\nVariants: " << plans.size() - 1 << " (";
+      for (std::size_t p = 1; p < plans.size(); ++p)
+        std::cout << (p > 1 ? ", " : "") << plans[p].name;
+      std::cout << "); staffsim compare " << flags.scenario_path << " runs them side by side\n";
+    }
     if (!flags.out_dir.empty()) {
       std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to "
                 << flags.out_dir << "\n";
     }
+    if (is_standard_stream(flags.check.junit)) std::cout << junit;
   }
   std::cout.flush();
+  enforce_check(check, outcomes);
 }
 
 }  // namespace
@@ -110,20 +114,14 @@ void add_run_command(CLI::App& app) {
                    "Scenario YAML file (- = standard input; files it names are then read from "
                    "the current folder)")
       ->required();
-  command->add_option("--replications", flags->replications,
-                      "Independent replications, 1 to 1000000 (overrides the scenario's "
-                      "`replications`)");
-  command->add_option("--seed", flags->seed,
-                      "Random seed, 0 to 2^64 - 1 (overrides the scenario's `seed`)");
-  command->add_option("--threads", flags->threads,
-                      "Worker threads, 0 to 1024 (default 0 = all hardware threads; results do "
-                      "not depend on it)");
+  add_simulation_flags(command, flags->simulation);
   command->add_option("--out", flags->out_dir,
                       "Write summary.json, intervals.csv, days.csv and groups.csv to this folder "
                       "(several files: a folder, created if missing; all four or none)");
   command->add_option("--format", flags->format,
                       std::string(shared_help::kFormatToTerminal) +
                           "; json prints summary.json, csv prints intervals.csv");
+  add_check_flags(command, flags->check);
   command->callback([flags]() { run(*flags); });
 }
 

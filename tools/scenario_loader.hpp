@@ -25,8 +25,13 @@ class ScenarioLoader : private YamlReader {
       : YamlReader(std::move(file_name)), base_dir_(std::move(base_dir)) {}
 
   sim::Scenario load(std::string_view text);
+  // A document already parsed (a scenario with a variant's overrides merged in); positions are
+  // those of its nodes. The `variants` section is not read here (tools/scenario_variants.cpp).
+  sim::Scenario load(const YAML::Node& root);
 
  private:
+  sim::Scenario load_root(const std::optional<Field>& top);
+
   // --- scenario parts ---------------------------------------------------------------------------
   void horizon(const Field& field, sim::Scenario& scenario);
   template <typename T>

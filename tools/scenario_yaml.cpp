@@ -877,11 +877,19 @@ void ScenarioLoader::routing(const Field& field, sim::Scenario& scenario,
 }
 
 sim::Scenario ScenarioLoader::load(std::string_view text) {
+  return load_root(parse(text));
+}
+
+sim::Scenario ScenarioLoader::load(const YAML::Node& root) {
+  return load_root(Field{root, "", {0, 0}});
+}
+
+sim::Scenario ScenarioLoader::load_root(const std::optional<Field>& top) {
   sim::Scenario scenario;
-  if (auto top = parse(text)) {
+  if (top) {
     auto map = mapping(*top,
                        {"name", "horizon", "replications", "seed", "short_abandon", "contact_types",
-                        "agent_groups", "routing", "reinforcement"},
+                        "agent_groups", "routing", "reinforcement", "variants"},
                        "a scenario mapping with the keys name, horizon, contact_types, "
                        "agent_groups and routing");
     if (map) {

@@ -35,4 +35,40 @@ sim::Scenario parse_scenario_yaml(std::string_view text, const std::string& file
 // when the file cannot be read, InputError when its content is invalid.
 sim::Scenario load_scenario_file(const std::string& path);
 
+// A plan to simulate: a scenario and the name it is reported under.
+struct NamedScenario {
+  std::string name;    // the scenario's name, or the variant's
+  std::string source;  // "plan.yaml", or "plan.yaml, variant plus-one"
+  sim::Scenario scenario;
+};
+
+// A scenario file's plans: the scenario itself, then one per entry of its `variants:` mapping,
+// in file order. A variant is a name and the fields it overrides, written like the scenario's own
+// (scenarios/REFERENCE.md, "Variants"):
+//   variants:
+//     plus-two:
+//       agent_groups:
+//         frontline: {staffing: [20, 24, 26]}   # items of named lists by name
+//       contact_types:
+//         retail: {arrivals: {factor: 1.1}}
+// A mapping merges into a mapping, a value replaces a value; the result is checked like any
+// scenario, each value reported at its own position. A variant cannot override name, horizon,
+// seed or replications (plans compare over one horizon under the same random numbers); naming an
+// item that does not exist is an error with the nearest name. Throws InputError listing every
+// problem (those of a variant under "in variant \"plus-two\":").
+std::vector<NamedScenario> load_scenario_plans(const std::string& path);
+
+// A value given on the command line for a field of a scenario (sweep --vary).
+struct Override {
+  std::string path;    // "frontline.staffing" (a group or type name first), or the full
+                       // "agent_groups.frontline.staffing"
+  std::string value;   // YAML text of the value: "42", "90%", "5m", "[40, 42]"
+  std::string origin;  // the option, for messages: "--vary frontline.staffing=40..60"
+};
+
+// Reads a scenario file with overrides merged in as a variant's would be. Messages about an
+// override's value name its option in place of a file position. Throws InputError.
+sim::Scenario load_scenario_with_overrides(const std::string& path,
+                                           const std::vector<Override>& overrides);
+
 }  // namespace staffsim::tools

@@ -200,4 +200,10 @@ std::string format_percent(double fraction, int decimals) {
   return buf;
 }
 
+std::string format_fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
 }  // namespace staffsim::tools

@@ -51,6 +51,8 @@ std::uint64_t parse_unsigned(std::string_view text);
 std::string format_duration(double seconds);
 // "12.5", "3", "0.0417": at most `max_decimals` decimals, without trailing zeros.
 std::string format_decimal(double value, int max_decimals);
+// Exactly `decimals` decimals (printf %.*f): "3.50".
+std::string format_fixed(double value, int decimals);
 // "80.52%" (decimals after the point); "n/a" when the fraction is not finite.
 std::string format_percent(double fraction, int decimals = 2);
 
