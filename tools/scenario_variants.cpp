@@ -165,7 +165,9 @@ std::vector<NamedScenario> load_scenario_plans(const std::string& path) {
   const std::string base_dir = base_dir_of(path);
   std::vector<NamedScenario> plans;
   plans.push_back({"", file, parse_scenario_yaml(text, file, base_dir)});
-  plans.front().name = plans.front().scenario.name;
+  // The scenario's plan is named after its file ("default" for scenarios/default.yaml).
+  plans.front().name =
+      is_standard_stream(path) ? "stdin" : std::filesystem::path(path).stem().string();
 
   // The scenario is valid, so the document parses and is a mapping.
   const YAML::Node root = fresh_document(text);
@@ -204,7 +206,7 @@ std::vector<NamedScenario> load_scenario_plans(const std::string& path) {
       merger.throw_if_problems();
       detail::ScenarioLoader loader(file, base_dir);
       plans.push_back({name, file + ", variant " + name, loader.load(document)});
-      plans.back().scenario.name = name;
+      plans.back().scenario.name = plans.front().scenario.name + ", variant " + name;
     } catch (const InputError& e) {
       errors.push_back("in variant " + quote(name) + ":\n" + e.what());
     }

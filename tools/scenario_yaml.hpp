@@ -37,7 +37,8 @@ sim::Scenario load_scenario_file(const std::string& path);
 
 // A plan to simulate: a scenario and the name it is reported under.
 struct NamedScenario {
-  std::string name;    // the scenario's name, or the variant's
+  std::string name;    // the file's stem ("default" for scenarios/default.yaml), or the
+                       // variant's name
   std::string source;  // "plan.yaml", or "plan.yaml, variant plus-one"
   sim::Scenario scenario;
 };

@@ -4,7 +4,8 @@
 //   --threads T        worker threads (results do not depend on it)
 //   --precision P      replications until precise enough: "1%" (service level and abandon rate
 //                      within +-1 percentage point, ASA within +-1% of its target) or per KPI,
-//                      "service_level=0.5%,abandon_rate=1%,asa=2s" (asa also as a share of the ASA target: 5%)
+//                      "service_level=0.5%,abandon_rate=1%,asa=2s" (asa also as a share of the ASA
+//                      target: 5%)
 //   --max-replications N   the cap of --precision (default 2000)
 //   --check[=strict]   exit 5 when a target is missed (strict: 6 when one is uncertain)
 //   --junit FILE       the targets as JUnit XML (tools/target_check.hpp)

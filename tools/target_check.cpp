@@ -5,6 +5,7 @@
 #include <map>
 
 #include "tools/cli_error.hpp"
+#include "tools/report_common.hpp"
 #include "tools/units.hpp"
 
 namespace staffsim::tools {
@@ -26,19 +27,6 @@ std::string seconds_text(double v) {
 
 std::string with_interval(const sim::Estimate& e, std::string (*format)(double)) {
   return format(e.mean) + " [" + format(e.ci_low) + ", " + format(e.ci_high) + "]";
-}
-
-const char* verdict_name(sim::TargetVerdict v) {
-  switch (v) {
-    case sim::TargetVerdict::met:
-      return "met";
-    case sim::TargetVerdict::missed:
-      return "missed";
-    case sim::TargetVerdict::uncertain:
-      return "uncertain";
-    default:
-      return "none";
-  }
 }
 
 std::string xml_escape(const std::string& text) {
@@ -70,8 +58,8 @@ std::string xml_escape(const std::string& text) {
 }  // namespace
 
 std::string TargetOutcome::summary() const {
-  std::string text = std::string(verdict_name(verdict)) + ": " + horizon_value +
-                     " over the horizon (" + verdict_name(horizon) + ")";
+  std::string text = verdict_word(verdict) + ": " + horizon_value + " over the horizon (" +
+                     verdict_word(horizon) + ")";
   if (intervals_missed > 0 || intervals_uncertain > 0) {
     text += "; by interval: " + std::to_string(intervals_missed) + " of " +
             std::to_string(intervals) + " missed";
@@ -151,10 +139,12 @@ CheckMode check_mode(const std::string& value) {
 
 void enforce_check(CheckMode mode, const std::vector<TargetOutcome>& outcomes) {
   if (mode == CheckMode::off) return;
+  bool several_plans = false;
+  for (const auto& o : outcomes) several_plans = several_plans || o.plan != outcomes.front().plan;
   std::string missed, uncertain;
   for (const auto& o : outcomes) {
-    const std::string line = "\n  " + (o.plan.empty() ? "" : o.plan + ": ") + o.type + " " +
-                             o.label + ": " + o.summary();
+    const std::string line =
+        "\n  " + (several_plans ? o.plan + ": " : "") + o.type + " " + o.label + ": " + o.summary();
     if (o.verdict == sim::TargetVerdict::missed) missed += line;
     if (o.verdict == sim::TargetVerdict::uncertain) uncertain += line;
   }
@@ -207,7 +197,7 @@ std::string render_junit(const std::vector<TargetOutcome>& outcomes, bool strict
              "\" name=\"" + xml_escape(o->label) + "\"";
       if (fails(*o)) {
         xml += ">\n      <failure message=\"" + xml_escape(o->summary()) + "\" type=\"" +
-               verdict_name(o->verdict) + "\"/>\n    </testcase>\n";
+               verdict_word(o->verdict) + "\"/>\n    </testcase>\n";
       } else if (skipped(*o)) {
         xml +=
             ">\n      <skipped message=\"" + xml_escape(o->summary()) + "\"/>\n    </testcase>\n";

@@ -1,0 +1,252 @@
+// `staffsim compare` and the CI flags of run and compare as a user sees them: the built binary on
+// plans and variants, compare.json, --check exit codes, JUnit XML, --precision, and the positioned
+// messages for plans that cannot be compared.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/cli_runner.hpp"
+
+namespace {
+
+using staffsim::testing::run_staffsim;
+using staffsim::testing::slurp;
+using staffsim::testing::TempDir;
+using Json = nlohmann::json;
+
+// A small one-type centre over four half-hours; `frontline` gives the staffing line.
+std::string scenario(const std::string& frontline, const std::string& extra = "") {
+  return "name: small\n"
+         "horizon: {interval: 30m, intervals: 4, start: \"09:00\"}\n"
+         "replications: 40\n"
+         "seed: 11\n"
+         "contact_types:\n"
+         "  - name: calls\n"
+         "    arrivals: {per_interval: [200, 260, 240, 180]}\n"
+         "    handle_time: {distribution: exponential, mean: 3m}\n"
+         "    patience: {distribution: exponential, mean: 4m}\n"
+         "    targets:\n"
+         "      service_level: {within: 20s, at_least: 80%}\n"
+         "      max_abandon: 5%\n"
+         "agent_groups:\n"
+         "  - name: frontline\n"
+         "    cost_per_hour: 30\n"
+         "    staffing: " +
+         frontline +
+         "\n"
+         "routing:\n"
+         "  calls: [{group: frontline}]\n" +
+         extra;
+}
+
+double half(const Json& e) {
+  return (e["ci_high"].get<double>() - e["ci_low"].get<double>()) / 2;
+}
+
+TEST(CompareCli, PairedDifferencesOfTwoFilesAreNarrowerThanEachPlansInterval) {
+  // Plan b has one agent more in the second interval only.
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  dir.write("b.yaml", scenario("[24, 31, 28, 22]"));
+  const auto r = run_staffsim("compare a.yaml b.yaml --out out", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("b - a"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Wrote compare.json to out"), std::string::npos);
+  const Json j = Json::parse(slurp(dir / "out/compare.json"));
+  ASSERT_EQ(j["plans"].size(), 2u);
+  EXPECT_EQ(j["plans"][0]["name"], "a");
+  EXPECT_EQ(j["plans"][1]["source"], "b.yaml");
+  const Json& d = j["differences"][0];
+  EXPECT_EQ(d["plan"], "b");
+  EXPECT_EQ(d["versus"], "a");
+  // The same callers in both plans.
+  EXPECT_EQ(d["contact_types"]["calls"]["offered"]["mean"].get<double>(), 0);
+  EXPECT_FALSE(d["contact_types"]["calls"]["offered"]["significant"].get<bool>());
+  // One agent for 30 minutes: +0.5 agent-hours exactly in every replication (no close-out
+  // overtime difference can be excluded, so allow the close-out's share).
+  EXPECT_NEAR(d["agent_hours"]["mean"].get<double>(), 0.5, 0.1);
+  for (const char* kpi : {"service_level", "abandon_rate", "asa_s"}) {
+    SCOPED_TRACE(kpi);
+    const double paired = half(d["contact_types"]["calls"][kpi]);
+    const double own_a = half(j["plans"][0]["contact_types"]["calls"][kpi]);
+    const double own_b = half(j["plans"][1]["contact_types"]["calls"][kpi]);
+    EXPECT_LT(paired, own_a / 3);
+    EXPECT_LT(paired, own_b / 3);
+  }
+  EXPECT_TRUE(d["contact_types"]["calls"]["service_level"]["significant"].get<bool>());
+  EXPECT_GT(d["contact_types"]["calls"]["service_level"]["mean"].get<double>(), 0);
+  EXPECT_GT(d["cost"]["mean"].get<double>(), 0);
+}
+
+TEST(CompareCli, VariantsOfOneScenarioAreItsPlans) {
+  TempDir dir;
+  dir.write("plan.yaml", scenario("[24, 30, 28, 22]",
+                                  "variants:\n"
+                                  "  plus-one:\n"
+                                  "    agent_groups:\n"
+                                  "      frontline: {staffing: [25, 31, 29, 23]}\n"
+                                  "  busier:\n"
+                                  "    contact_types:\n"
+                                  "      calls: {arrivals: {factor: 1.1}}\n"));
+  const auto r = run_staffsim("compare plan.yaml --format json", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json j = Json::parse(r.out);
+  ASSERT_EQ(j["plans"].size(), 3u);
+  EXPECT_EQ(j["plans"][1]["name"], "plus-one");
+  EXPECT_EQ(j["plans"][1]["source"], "plan.yaml, variant plus-one");
+  EXPECT_EQ(j["plans"][2]["name"], "busier");
+  // Staffing up: fewer abandons; volume up by 10%: about 10% more calls offered.
+  EXPECT_LT(j["differences"][0]["contact_types"]["calls"]["abandon_rate"]["mean"].get<double>(), 0);
+  const double offered = j["plans"][0]["contact_types"]["calls"]["offered"]["mean"].get<double>();
+  const double more =
+      j["differences"][1]["contact_types"]["calls"]["offered"]["mean"].get<double>();
+  EXPECT_NEAR(more / offered, 0.1, 0.03);
+  EXPECT_EQ(j["plans"][2]["targets"][0]["contact_type"], "calls");
+
+  // `run` simulates the scenario itself and names its variants.
+  const auto run = run_staffsim("run plan.yaml", dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Variants: 2 (plus-one, busier); staffsim compare plan.yaml runs them"),
+            std::string::npos)
+      << run.out;
+}
+
+TEST(CompareCli, BadVariantsGetPositionedMessages) {
+  TempDir dir;
+  dir.write("plan.yaml", scenario("[24, 30, 28, 22]",
+                                  "variants:\n"
+                                  "  more:\n"
+                                  "    agent_groups:\n"
+                                  "      frontlin: {staffing: 30}\n"
+                                  "  slower:\n"
+                                  "    contact_types:\n"
+                                  "      calls: {handle_tme: 4m}\n"
+                                  "  longer:\n"
+                                  "    horizon: {days: 2}\n"));
+  const auto r = run_staffsim("compare plan.yaml --out out", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(std::filesystem::exists(dir / "out"));
+  EXPECT_NE(r.err.find("in variant \"more\":\nplan.yaml:22:7: variants.more.agent_groups.frontlin: "
+                       "no agent group named \"frontlin\", did you mean \"frontline\"? (expected "
+                       "one of: frontline)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("in variant \"slower\":\nplan.yaml:25:15: contact_types[0].handle_tme: "
+                       "unknown key \"handle_tme\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("in variant \"longer\":\nplan.yaml:27:5: variants.longer.horizon: a variant "
+                       "cannot override horizon: plans compare only over the same horizon"),
+            std::string::npos)
+      << r.err;
+  // The same file is not valid for run either: its variants are checked too.
+  EXPECT_EQ(run_staffsim("run plan.yaml", dir.path()).exit_code, 1);
+}
+
+TEST(CompareCli, PlansOfDifferentCentresAreRefused) {
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  std::string other = scenario("[24, 30, 28, 22]");
+  other.replace(other.find("intervals: 4"), 12, "intervals: 4, days: 2");
+  dir.write("b.yaml", other);
+  auto r = run_staffsim("compare a.yaml b.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: b.yaml:2:10: horizon: expected the horizon of a.yaml (1 days of 4 "
+            "intervals of 30m from 09:00), found 2 days of 4 intervals of 30m from 09:00: plans "
+            "compare only over the same horizon\n");
+  std::string renamed = scenario("[24, 30, 28, 22]");
+  renamed.replace(renamed.find("- name: calls"), 13, "- name: phone");
+  renamed.replace(renamed.find("calls: [{group"), 6, "phone:");
+  dir.write("c.yaml", renamed);
+  r = run_staffsim("compare a.yaml c.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: c.yaml:6:5: contact_types[0]: expected contact type \"calls\" as in "
+            "a.yaml, found \"phone\": plans compare only with the same contact types (by key, in "
+            "order; give a renamed type the old name as its key)\n");
+  r = run_staffsim("compare a.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: compare: expected at least two plans (two scenario files, or a "
+            "scenario with variants), found one: a.yaml\n");
+}
+
+TEST(CompareCli, CheckExitsWithTheDocumentedCodesAfterWritingEverything) {
+  TempDir dir;
+  dir.write("thin.yaml", scenario("[20, 22, 22, 18]"));  // far too few agents
+  dir.write("ample.yaml", scenario("[40, 50, 48, 40]"));
+  auto r = run_staffsim("run thin.yaml --check --out out --junit out.xml", dir.path());
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "out/summary.json"));
+  EXPECT_NE(r.out.find("Contact type calls"), std::string::npos);
+  EXPECT_NE(r.err.find("staffsim: check failed: targets missed:\n  calls service level 20s >= "
+                       "80.0%: missed: "),
+            std::string::npos)
+      << r.err;
+  const std::string xml = slurp(dir / "out.xml");
+  EXPECT_NE(xml.find("<testsuites name=\"staffsim targets\" tests=\"2\" failures=\"2\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<testcase classname=\"staffsim.small.calls\" name=\"service level 20s "
+                     "&gt;= 80.0%\">\n      <failure message=\"missed: "),
+            std::string::npos)
+      << xml;
+
+  r = run_staffsim("run ample.yaml --check", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run_staffsim("compare ample.yaml thin.yaml --check --junit -", dir.path());
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_NE(r.err.find("  thin: calls service level"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("  ample: calls"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("<testsuite name=\"ample\" tests=\"2\" failures=\"0\""), std::string::npos);
+
+  // Strict: one replication leaves every interval undefined, hence uncertain.
+  r = run_staffsim("run ample.yaml --check=strict --replications 1", dir.path());
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  EXPECT_NE(r.err.find("targets uncertain (run more replications, e.g. with --precision):"),
+            std::string::npos);
+  r = run_staffsim("run ample.yaml --check=lenient", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --check: expected nothing (fail on a missed target) or strict (also "
+            "on an uncertain one), found \"lenient\"\n");
+}
+
+TEST(CompareCli, PrecisionRunsReplicationsUntilTheTargetsArePrecise) {
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  auto r = run_staffsim("run a.yaml --precision 3% --format json", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json j = Json::parse(r.out);
+  EXPECT_GT(j["replications"].get<int>(), 40);
+  const Json& sl = j["contact_types"]["calls"]["service_level"];
+  EXPECT_LE(half(sl), 0.03);
+  r = run_staffsim("run a.yaml --precision 3%", dir.path());
+  EXPECT_NE(r.out.find("Precision: every target KPI within its limit after "), std::string::npos);
+  r = run_staffsim("run a.yaml --precision 0.1% --max-replications 50", dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Precision: not reached after 50 replications (the cap, "
+                       "--max-replications): widest calls "),
+            std::string::npos)
+      << r.out;
+  r = run_staffsim("run a.yaml --precision 3", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --precision: expected a share above 0% and below 100%, found "
+            "\"3\"\n");
+  r = run_staffsim("run a.yaml --precision asa=2", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("staffsim: error: --precision: asa: "), std::string::npos) << r.err;
+  r = run_staffsim("run a.yaml --max-replications 50", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --max-replications: applies only with --precision (it caps the "
+            "replications --precision may run)\n");
+}
+
+}  // namespace
