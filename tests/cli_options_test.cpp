@@ -90,14 +90,14 @@ TEST(CommandLine, UnknownSubcommandsAndFlagsAreNamed) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "staffsim: error: unknown subcommand \"foo\", expected one of: erlang, run, compare, "
-            "forecast, "
-            "backtest, fit\nRun with --help for more information.\n");
+            "sweep, forecast, backtest, fit\nRun with --help for more information.\n");
   r = run_staffsim("forcast --history x.csv", dir.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
-            "one of: erlang, run, compare, forecast, backtest, fit)\nRun with --help for more "
-            "information.\n");
+  EXPECT_EQ(
+      r.err,
+      "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
+      "one of: erlang, run, compare, sweep, forecast, backtest, fit)\nRun with --help for more "
+      "information.\n");
   r = run_staffsim("forecast --history x.csv --methods profile", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,

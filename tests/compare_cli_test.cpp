@@ -3,6 +3,7 @@
 // messages for plans that cannot be compared.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -247,6 +248,87 @@ TEST(CompareCli, PrecisionRunsReplicationsUntilTheTargetsArePrecise) {
   EXPECT_EQ(r.err,
             "staffsim: error: --max-replications: applies only with --precision (it caps the "
             "replications --precision may run)\n");
+}
+
+TEST(SweepCli, StaffingSweepUnderCommonRandomNumbers) {
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  auto r = run_staffsim("sweep a.yaml --vary frontline.staffing=26..32:2 --out out", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Wrote sweep.json and sweep.csv to out"), std::string::npos);
+  const Json j = Json::parse(slurp(dir / "out/sweep.json"));
+  ASSERT_EQ(j["points"].size(), 4u);
+  EXPECT_EQ(j["frontier_cost"], "cost");
+  double last_level = -1, last_cost = -1;
+  for (const auto& point : j["points"]) {
+    // More agents: more cost and, under common random numbers, a higher service level at every
+    // point; so every point is on the frontier.
+    const double level = point["contact_types"]["calls"]["service_level"]["mean"].get<double>();
+    const double cost = point["cost"]["mean"].get<double>();
+    EXPECT_GT(level, last_level);
+    EXPECT_GT(cost, last_cost);
+    EXPECT_TRUE(point["frontier"].get<bool>());
+    last_level = level;
+    last_cost = cost;
+  }
+  // A point is the scenario with that value written in: the same results as `run` of it.
+  dir.write("b.yaml", scenario("28"));
+  const auto run = run_staffsim("run b.yaml --format json", dir.path());
+  const Json b = Json::parse(run.out);
+  EXPECT_EQ(j["points"][1]["values"]["frontline.staffing"], "28");
+  EXPECT_EQ(j["points"][1]["contact_types"]["calls"]["service_level"],
+            b["contact_types"]["calls"]["service_level"]);
+
+  // Two --vary: a grid, first axis slowest; CSV rows.
+  r = run_staffsim(
+      "sweep a.yaml --vary calls.arrivals.factor=0.9,1.1 --vary frontline.staffing=28..30 "
+      "--format csv",
+      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "calls.arrivals.factor,frontline.staffing,agent_hours,agent_hours_ci_low,"
+            "agent_hours_ci_high,cost,cost_ci_low,cost_ci_high,calls.service_level,"
+            "calls.service_level_ci_low,calls.service_level_ci_high,calls.abandon_rate,"
+            "calls.abandon_rate_ci_low,calls.abandon_rate_ci_high,calls.asa_s,calls.asa_s_ci_low,"
+            "calls.asa_s_ci_high,targets_met,frontier");
+  EXPECT_NE(r.out.find("\n0.9,28,"), std::string::npos);
+  EXPECT_NE(r.out.find("\n1.1,30,"), std::string::npos);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 7);
+}
+
+TEST(SweepCli, BadVaryGetsAClearMessage) {
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  auto r = run_staffsim("sweep a.yaml --vary frontlin.staffing=20..30", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --vary frontlin.staffing=20: unknown field "
+            "\"frontlin.staffing\": \"frontlin\" is neither a scenario section nor an agent "
+            "group or contact type, did you mean \"frontline\"?\n");
+  r = run_staffsim("sweep a.yaml --vary frontline.stafing=20", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --vary frontline.stafing=20:\nagent_groups[0].stafing: unknown key "
+            "\"stafing\", expected one of: name, staffing, hours, authority, authority_cost, "
+            "first, reserve, order, callbacks_when, cost_per_hour\n");
+  r = run_staffsim("sweep a.yaml --vary frontline.staffing=-3", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --vary frontline.staffing=-3:\na.yaml:16:5: "
+            "agent_groups[0].staffing: expected a non-negative whole number, found \"-3\"\n");
+  r = run_staffsim("sweep a.yaml --vary frontline.staffing=1..1000", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --vary frontline.staffing=1..1000: expected at most 500 values, "
+            "found 1000\n");
+  r = run_staffsim("sweep a.yaml --vary horizon.days=2", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --vary horizon.days=2: the horizon cannot be varied: points compare "
+            "only over the same horizon\n");
+  r = run_staffsim("sweep a.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(dir / "out"));
 }
 
 }  // namespace

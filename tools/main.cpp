@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add_erlang_command(app);
   add_run_command(app);
   add_compare_command(app);
+  add_sweep_command(app);
   add_forecast_command(app);
   add_backtest_command(app);
   add_fit_command(app);

@@ -152,9 +152,25 @@ std::string name_the_option(std::string message, const std::string& file,
   const std::string unplaced = file + ":0:0: ";
   for (std::size_t at = message.find(unplaced); at != std::string::npos;
        at = message.find(unplaced, at)) {
-    message.replace(at, unplaced.size(), origin + ": ");
+    message.replace(at, unplaced.size(), origin.empty() ? "" : origin + ": ");
   }
   return message;
+}
+
+// A copy of a parsed value made of new nodes, which have no position (yaml-cpp's null mark).
+YAML::Node unplaced_copy(const YAML::Node& node) {
+  if (node.IsScalar()) return YAML::Node(node.Scalar());
+  if (node.IsSequence()) {
+    YAML::Node copy(YAML::NodeType::Sequence);
+    for (const auto& item : node) copy.push_back(unplaced_copy(item));
+    return copy;
+  }
+  if (node.IsMap()) {
+    YAML::Node copy(YAML::NodeType::Map);
+    for (const auto& entry : node) copy[entry.first.Scalar()] = unplaced_copy(entry.second);
+    return copy;
+  }
+  return YAML::Node();
 }
 
 }  // namespace
@@ -272,14 +288,20 @@ sim::Scenario load_scenario_with_overrides(const std::string& path,
     }
     // The override as a nested mapping; its nodes have no position in the file, and messages
     // about them name the option instead (below).
-    YAML::Node over(YAML::NodeType::Map);
-    YAML::Node at = over;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-      YAML::Node next(YAML::NodeType::Map);
-      at[parts[i]] = next;
-      at = next;
+    // (Built inside out with new handles: assigning a YAML::Node to another rebinds the node.)
+    std::vector<YAML::Node> chain;
+    chain.reserve(parts.size() + 1);
+    try {
+      chain.push_back(unplaced_copy(YAML::Load(o.value)));
+    } catch (const YAML::Exception& e) {
+      throw InputError(o.origin + ": expected a value written as in a scenario, found " +
+                       quote(o.value) + " (" + e.msg + ")");
     }
-    at[parts.back()] = YAML::Load(o.value);
+    for (std::size_t i = parts.size(); i-- > 0;) {
+      chain.emplace_back(YAML::NodeType::Map);
+      chain.back()[parts[i]] = chain[chain.size() - 2];
+    }
+    const YAML::Node& over = chain.back();
     OverrideMerger merger(file);
     merger.merge(document, Field{over, "", {-1, -1}}, true);
     try {
@@ -294,9 +316,12 @@ sim::Scenario load_scenario_with_overrides(const std::string& path,
     scenario.name = base.name;
     return scenario;
   } catch (const InputError& e) {
+    // The scenario itself is valid: the problem comes from the overrides. The loader places
+    // their values at the key they replace.
     std::string origins;
     for (const Override& o : overrides) origins += (origins.empty() ? "" : ", ") + o.origin;
-    throw InputError(name_the_option(e.what(), file, origins));
+    std::string message = name_the_option(e.what(), file, "");
+    throw InputError(origins + ":\n" + message);
   }
 }
 

@@ -67,8 +67,9 @@ struct Override {
   std::string origin;  // the option, for messages: "--vary frontline.staffing=40..60"
 };
 
-// Reads a scenario file with overrides merged in as a variant's would be. Messages about an
-// override's value name its option in place of a file position. Throws InputError.
+// Reads a scenario file with overrides merged in as a variant's would be. A problem the
+// overrides cause is reported under their options ("--vary agents.staffing=abc:"), at the
+// position of the field they replace. Throws InputError.
 sim::Scenario load_scenario_with_overrides(const std::string& path,
                                            const std::vector<Override>& overrides);
 
