@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -112,6 +113,15 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   }
   for (const auto& backup : backups) {
     if (!backup.empty()) std::remove(backup.c_str());
+  }
+}
+
+void create_output_folder(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error || !std::filesystem::is_directory(dir)) {
+    throw IoError("cannot create directory " + dir + ": " +
+                  (error ? error.message() : "a file of that name exists"));
   }
 }
 

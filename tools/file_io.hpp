@@ -35,4 +35,8 @@ struct PendingFile {
 };
 void write_files_atomically(const std::vector<PendingFile>& files);
 
+// Creates the folder an --out names (and its parents) if missing; IoError when it cannot, or a
+// file of that name is in the way.
+void create_output_folder(const std::string& dir);
+
 }  // namespace staffsim::tools

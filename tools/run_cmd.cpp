@@ -71,12 +71,7 @@ void run(const RunFlags& flags) {
   }
   if (!files.empty()) {
     if (!flags.out_dir.empty()) {
-      std::error_code error;
-      std::filesystem::create_directories(flags.out_dir, error);
-      if (error || !std::filesystem::is_directory(flags.out_dir)) {
-        throw IoError("cannot create directory " + flags.out_dir + ": " +
-                      (error ? error.message() : "a file of that name exists"));
-      }
+      create_output_folder(flags.out_dir);
     }
     write_files_atomically(files);
   }
