@@ -147,6 +147,9 @@ struct CompiledScenario {
   bool tracks_issues = false;  // some type's contacts belong to issues
   bool has_callbacks = false;  // some group has a call-back queue
   bool has_transfers = false;  // some path is a transfer
+  // Record each group's load distribution per interval (ReplicationTally::load_time), for the
+  // iterative staffing of sim/optimize.hpp. Off by default: it costs time on every change.
+  bool record_load = false;
   // Scripted arrivals for hand-worked test timelines: when scripted_arrivals_s[type] is non-empty
   // it replaces that type's Poisson arrivals by these times relative to each simulated day's first
   // interval (ascending, before the day's close; negative times fall in the warm-up), the same

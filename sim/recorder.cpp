@@ -61,6 +61,7 @@ Recorder::Recorder(const CompiledScenario& model)
     : types_(static_cast<std::size_t>(model.types)),
       groups_count_(static_cast<std::size_t>(model.groups)),
       ipd_(static_cast<std::size_t>(model.intervals_per_day)),
+      interval_s_(model.interval_s),
       intervals_(model.intervals),
       days_(model.days),
       contacts_(static_cast<std::size_t>(model.intervals) * types_),
@@ -75,6 +76,15 @@ Recorder::Recorder(const CompiledScenario& model)
       day_p90_(static_cast<std::size_t>(model.days) * types_, kNaN),
       horizon_histogram_(types_),
       reinforcing_(groups_count_) {
+  if (model.record_load) {
+    record_load_ = true;
+    for (const auto& t : model.scenario.contact_types) {
+      type_group_.push_back(static_cast<std::size_t>(t.routing.front().group));
+    }
+    load_.assign(groups_count_, 0);
+    load_since_.assign(groups_count_, 0.0);
+    load_time_.resize(static_cast<std::size_t>(model.intervals) * groups_count_);
+  }
   if (model.tracks_issues) {
     issues_.resize(static_cast<std::size_t>(model.intervals) * types_);
     resolution_.resize(static_cast<std::size_t>(model.days) * types_);
@@ -93,6 +103,10 @@ void Recorder::enter_interval(std::int64_t interval, double now) {
   }
   for (std::size_t g = 0; g < groups_count_; ++g) {
     reinforcing(g, static_cast<int>(reinforcing_[g].value), now);
+  }
+  if (record_load_) {
+    for (std::size_t g = 0; g < groups_count_; ++g) flush_load(g, now);
+    interval_end_ = now + interval_s_;
   }
   current_ = interval;
   if (current_ >= 0) {
@@ -114,7 +128,29 @@ void Recorder::intervals_over(std::int64_t interval) {
   }
 }
 
+void Recorder::flush_load(std::size_t g, double now) {
+  if (current_ >= 0) {
+    const double dt = std::min(now, interval_end_) - load_since_[g];
+    if (dt > 0) {
+      auto& time = load_time_[static_cast<std::size_t>(current_) * groups_count_ + g];
+      const auto n = static_cast<std::size_t>(load_[g]);
+      if (time.size() <= n) time.resize(n + 1, 0.0);
+      time[n] += dt;
+    }
+  }
+  load_since_[g] = now;
+}
+
+void Recorder::load_changed(std::size_t g, std::int64_t delta, double now) {
+  flush_load(g, now);
+  load_[g] += delta;
+}
+
 void Recorder::restart(double now) {
+  if (record_load_) {
+    std::fill(load_.begin(), load_.end(), 0);
+    std::fill(load_since_.begin(), load_since_.end(), now);
+  }
   for (auto& q : queue_) q = TimeWeighted{0, now};
   for (auto& g : group_) g = GroupClock{0, 0, now};
   for (auto& w : work_orders_open_) w = TimeWeighted{0, now};
@@ -338,6 +374,7 @@ ReplicationTally Recorder::finish(double now) {
   out.contacts_generated = generated_;
   out.events = events_;
   out.peak_contacts = peak_pool_;
+  out.load_time = std::move(load_time_);
   return out;
 }
 

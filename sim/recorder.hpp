@@ -90,6 +90,10 @@ struct ReplicationTally {
   std::vector<IssueTally> issues;      // [period * types + type]; empty without issues
   std::vector<GroupTally> groups;      // [period * groups + group]
   std::vector<std::int64_t> handled;   // [(period * groups + group) * types + type]
+  // With CompiledScenario::record_load: [interval * groups + group][n] seconds of the interval
+  // during which n contacts were in the group's system (busy agents plus the callers waiting of
+  // the types that list it first).
+  std::vector<std::vector<double>> load_time;
   std::int64_t contacts_generated = 0;
   std::int64_t events = 0;
   std::int64_t peak_contacts = 0;
@@ -111,6 +115,7 @@ class Recorder {
   // ---- clock-time state (report the NEW value after each change) -------------------------------
   void queue_length(std::size_t type, std::int64_t length, double now) {
     TimeWeighted& q = queue_[type];
+    if (record_load_ && length != q.value) load_changed(type_group_[type], length - q.value, now);
     if (current_ >= 0) {
       ContactTally& t = contacts_[static_cast<std::size_t>(current_) * types_ + type];
       t.queue_area_s += static_cast<double>(q.value) * (now - q.since_s);
@@ -121,6 +126,7 @@ class Recorder {
   }
   void group_agents(std::size_t g, int busy, int on_duty, double now) {
     GroupClock& c = group_[g];
+    if (record_load_ && busy != c.busy) load_changed(g, busy - c.busy, now);
     if (current_ >= 0) {
       const double dt = now - c.since_s;
       GroupTally& t = groups_[static_cast<std::size_t>(current_) * groups_count_ + g];
@@ -226,6 +232,7 @@ class Recorder {
   void close_histogram(std::size_t at);  // interval over and nothing pending: p90, then recycle
 
   const std::size_t types_, groups_count_, ipd_;
+  const double interval_s_;
   const std::int64_t intervals_, days_;
   std::vector<ContactTally> contacts_;  // [horizon interval * types + type]
   std::vector<GroupTally> groups_;      // [horizon interval * groups + group]
@@ -244,6 +251,17 @@ class Recorder {
   std::vector<WaitHistogram> horizon_histogram_;               // [type]
   std::vector<std::unique_ptr<WaitHistogram>> storage_;        // every histogram made
   std::vector<WaitHistogram*> spare_;                          // recycled ones
+
+  // Load (CompiledScenario::record_load): the number in system of each group, its busy agents
+  // plus the callers waiting of the types that list it first, time-weighted per interval.
+  void load_changed(std::size_t g, std::int64_t delta, double now);
+  void flush_load(std::size_t g, double now);
+  bool record_load_ = false;
+  std::vector<std::size_t> type_group_;         // [type]: its first group
+  std::vector<std::int64_t> load_;              // [group]
+  std::vector<double> load_since_;              // [group]
+  double interval_end_ = 0;                     // end of the running horizon interval
+  std::vector<std::vector<double>> load_time_;  // [interval * groups + group][load]
 
   std::int64_t generated_ = 0;
   std::int64_t events_ = 0;

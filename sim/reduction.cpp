@@ -297,6 +297,7 @@ struct Reduction::State {
   std::vector<Moments<2>> hours, cost;                // [plan]: all groups, whole horizon
   std::vector<Moments<4>> hours_pair, cost_pair;      // [plan - 1]
   std::vector<Results> counts;  // [plan]: replication counts and engine figures
+  std::vector<std::vector<std::vector<double>>> load;  // [plan]: summed load_time
   int replications = 0;
 
   double period_s(std::size_t period) const {
@@ -336,6 +337,7 @@ Reduction::Reduction(const std::vector<const Scenario*>& plans) : state_(new Sta
   s.hours_pair.resize(plans.size() - 1);
   s.cost_pair.resize(plans.size() - 1);
   s.counts.resize(plans.size());
+  s.load.resize(plans.size());
 }
 
 Reduction::~Reduction() = default;
@@ -451,6 +453,14 @@ void Reduction::add(const std::vector<ReplicationTally>& replication) {
       }
       counts.replication_issues.push_back(std::move(issue_counts));
     }
+    if (!r.load_time.empty()) {
+      auto& load = s.load[p];
+      load.resize(r.load_time.size());
+      for (std::size_t at = 0; at < r.load_time.size(); ++at) {
+        if (load[at].size() < r.load_time[at].size()) load[at].resize(r.load_time[at].size(), 0.0);
+        for (std::size_t n = 0; n < r.load_time[at].size(); ++n) load[at][n] += r.load_time[at][n];
+      }
+    }
     counts.simulated_contacts += r.contacts_generated;
     counts.events_processed += r.events;
     counts.peak_contacts_in_system = std::max(counts.peak_contacts_in_system, r.peak_contacts);
@@ -542,6 +552,11 @@ Comparison Reduction::results() const {
       return k;
     };
     fill(r, types, groups, s.intervals, s.days, contact, group);
+    const double share = 1 / (plan.horizon.interval_s * s.replications);
+    for (const auto& time : s.load[p]) {
+      r.load_distribution.emplace_back(time.size());
+      for (std::size_t n = 0; n < time.size(); ++n) r.load_distribution.back()[n] = time[n] * share;
+    }
     r.agent_hours = estimate(Kind::mean, s.hours[p]);
     r.cost = has_cost(plan) ? estimate(Kind::mean, s.cost[p]) : Estimate{kNaN, kNaN, kNaN};
     out.plans.push_back(std::move(r));

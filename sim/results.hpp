@@ -168,6 +168,11 @@ struct Results {
   Estimate agent_hours;                                            // all groups, whole horizon
   Estimate cost;  // all groups with a cost per agent-hour; NaN when none has one
 
+  // With RunOptions::record_load: [interval * groups + group][n] the share of the interval's time
+  // during which n contacts were in the group's system (its busy agents plus the callers waiting
+  // of the types that list it first), mean over the replications. Empty otherwise.
+  std::vector<std::vector<double>> load_distribution;
+
   int replications = 0;                 // R actually simulated
   std::uint64_t seed = 0;               // the scenario seed actually used
   std::int64_t simulated_contacts = 0;  // contacts generated, all replications, warm-up included

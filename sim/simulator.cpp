@@ -161,7 +161,10 @@ Comparison simulate_plans(const std::vector<const Scenario*>& plans, const RunOp
       options.precision ? std::max(options.precision->max_replications, target) : target;
   const std::uint64_t seed = options.seed_override.value_or(first.seed);
   std::vector<std::unique_ptr<CompiledScenario>> models;
-  for (const Scenario* plan : plans) models.push_back(std::make_unique<CompiledScenario>(*plan));
+  for (const Scenario* plan : plans) {
+    models.push_back(std::make_unique<CompiledScenario>(*plan));
+    models.back()->record_load = options.record_load;
+  }
 
   // Replications run on a thread pool and enter the reduction in replication order: a finished
   // replication waits in `ready` until those before it are reduced. Workers run at most `window`

@@ -164,6 +164,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed_override;  // replaces Scenario::seed
   int threads = 0;                             // worker threads; 0 = all hardware threads
   std::optional<Precision> precision;          // more replications until precise enough
+  bool record_load = false;  // fill Results::load_distribution (costs time: for sim/optimize.hpp)
   // Observer of progress, called once after each finished replication with (done, total). It may
   // be called from any worker thread, but never concurrently, and `done` increases by one per call.
   // `total` is the replications planned so far (it grows when precision asks for more).
