@@ -50,19 +50,6 @@ std::string pad_right(const std::string& s, std::size_t width) {
   return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
 }
 
-std::string verdict_word(sim::TargetVerdict verdict) {
-  switch (verdict) {
-    case sim::TargetVerdict::met:
-      return "met";
-    case sim::TargetVerdict::missed:
-      return "missed";
-    case sim::TargetVerdict::uncertain:
-      return "uncertain";
-    default:
-      return "none";
-  }
-}
-
 std::string definition_word(sim::ServiceLevelDefinition definition) {
   switch (definition) {
     case sim::ServiceLevelDefinition::answered:
@@ -71,19 +58,6 @@ std::string definition_word(sim::ServiceLevelDefinition definition) {
       return "exclude_short_abandons";
     default:
       return "offered";
-  }
-}
-
-// "answered within 20s / offered", in the words of the definition.
-std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s) {
-  std::string answered = "answered within " + format_duration(sl.within_s) + " / ";
-  switch (sl.definition) {
-    case sim::ServiceLevelDefinition::answered:
-      return answered + "answered";
-    case sim::ServiceLevelDefinition::exclude_short_abandons:
-      return answered + "(offered - abandoned in under " + format_duration(short_abandon_s) + ")";
-    default:
-      return answered + "offered";
   }
 }
 
@@ -104,23 +78,9 @@ std::string interval_tally(const sim::Results& results, std::size_t type,
   return text;
 }
 
-// The interval truncated to the quantity's range: every KPI is >= 0, and fractions are <= 1. The
-// engine's intervals are symmetric normal-theory intervals; cutting off the part outside the
-// parameter space keeps their coverage.
-sim::Estimate in_range(sim::Estimate e, bool fraction) {
-  auto clip = [fraction](double x) {
-    if (!std::isfinite(x)) return x;
-    x = std::max(x, 0.0);
-    return fraction ? std::min(x, 1.0) : x;
-  };
-  e.ci_low = clip(e.ci_low);
-  e.ci_high = clip(e.ci_high);
-  return e;
-}
-
 std::string kpi_line(const std::string& label, const sim::Estimate& raw, Unit unit,
                      const std::string& target = "") {
-  const sim::Estimate e = in_range(raw, unit == Unit::percent);
+  const sim::Estimate e = estimate_in_range(raw, unit == Unit::percent);
   std::string ci = "[" + table_value(e.ci_low, unit) + ", " + table_value(e.ci_high, unit) + "]";
   std::string line = "  " + pad_right(label, 28) + pad_left(table_value(e.mean, unit), 10) + "  " +
                      (target.empty() ? ci : pad_right(ci, 24) + "  " + target);
@@ -138,7 +98,7 @@ std::string staffing_range(const std::vector<int>& staffing) {
 // --- files -----------------------------------------------------------------------------------
 
 Json estimate_json(const sim::Estimate& raw, bool fraction) {
-  const sim::Estimate e = in_range(raw, fraction);
+  const sim::Estimate e = estimate_in_range(raw, fraction);
   return Json{{"mean", e.mean}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high}};
 }
 
@@ -148,7 +108,7 @@ std::string csv_number(double value) {
 }
 
 void append_estimate(std::string& row, const sim::Estimate& raw, bool fraction) {
-  const sim::Estimate e = in_range(raw, fraction);
+  const sim::Estimate e = estimate_in_range(raw, fraction);
   row += "," + csv_number(e.mean) + "," + csv_number(e.ci_low) + "," + csv_number(e.ci_high);
 }
 
@@ -206,19 +166,6 @@ const KpiColumn kIssueKpis[] = {
     {"callbacks_kept_share", &sim::ContactKpis::callbacks_kept_share, true},
     {"audits", &sim::ContactKpis::audits, false},
 };
-
-// Whether the scenario's contacts of type c belong to issues (the issue KPIs apply).
-bool tracks_issues(const sim::Scenario& scenario, std::size_t c) {
-  const sim::ContactType& type = scenario.contact_types[c];
-  if (type.issues || type.repeat) return true;
-  for (const auto& other : scenario.contact_types) {
-    if (other.repeat && other.repeat->complaint_after > 0 &&
-        other.repeat->complaint_type == static_cast<int>(c)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 bool any_issues(const sim::Scenario& scenario) {
   for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
@@ -279,19 +226,6 @@ void append_contact_csv(std::string& row, const sim::Scenario& scenario,
   }
 }
 
-// "2003-10-13" for day d (0-based) when the horizon has a start date, else "".
-std::string date_of_day(const sim::Scenario& scenario, std::size_t d) {
-  const auto& start = scenario.horizon.start_date;
-  if (!start) return "";
-  return format_local_date((*start + static_cast<std::int64_t>(d)) * 86400);
-}
-
-std::string interval_start(const sim::Scenario& scenario, std::size_t interval) {
-  const sim::Horizon& h = scenario.horizon;
-  auto of_day = static_cast<double>(interval % static_cast<std::size_t>(h.intervals_per_day));
-  return format_clock(h.day_start_s + of_day * h.interval_s);
-}
-
 std::string day_number(const sim::Scenario& scenario, std::size_t interval) {
   return std::to_string(1 +
                         interval / static_cast<std::size_t>(scenario.horizon.intervals_per_day));
@@ -337,6 +271,66 @@ std::string issue_lines(const sim::ContactKpis& k) {
 }
 
 }  // namespace
+
+std::string verdict_word(sim::TargetVerdict verdict) {
+  switch (verdict) {
+    case sim::TargetVerdict::met:
+      return "met";
+    case sim::TargetVerdict::missed:
+      return "missed";
+    case sim::TargetVerdict::uncertain:
+      return "uncertain";
+    default:
+      return "none";
+  }
+}
+
+std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s) {
+  std::string answered = "answered within " + format_duration(sl.within_s) + " / ";
+  switch (sl.definition) {
+    case sim::ServiceLevelDefinition::answered:
+      return answered + "answered";
+    case sim::ServiceLevelDefinition::exclude_short_abandons:
+      return answered + "(offered - abandoned in under " + format_duration(short_abandon_s) + ")";
+    default:
+      return answered + "offered";
+  }
+}
+
+sim::Estimate estimate_in_range(sim::Estimate e, bool fraction) {
+  auto clip = [fraction](double x) {
+    if (!std::isfinite(x)) return x;
+    x = std::max(x, 0.0);
+    return fraction ? std::min(x, 1.0) : x;
+  };
+  e.ci_low = clip(e.ci_low);
+  e.ci_high = clip(e.ci_high);
+  return e;
+}
+
+bool tracks_issues(const sim::Scenario& scenario, std::size_t c) {
+  const sim::ContactType& type = scenario.contact_types[c];
+  if (type.issues || type.repeat) return true;
+  for (const auto& other : scenario.contact_types) {
+    if (other.repeat && other.repeat->complaint_after > 0 &&
+        other.repeat->complaint_type == static_cast<int>(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string date_of_day(const sim::Scenario& scenario, std::size_t d) {
+  const auto& start = scenario.horizon.start_date;
+  if (!start) return "";
+  return format_local_date((*start + static_cast<std::int64_t>(d)) * 86400);
+}
+
+std::string interval_start(const sim::Scenario& scenario, std::size_t interval) {
+  const sim::Horizon& h = scenario.horizon;
+  auto of_day = static_cast<double>(interval % static_cast<std::size_t>(h.intervals_per_day));
+  return format_clock(h.day_start_s + of_day * h.interval_s);
+}
 
 std::string render_summary_table(const sim::Scenario& scenario, const sim::Results& results) {
   const sim::Horizon& h = scenario.horizon;

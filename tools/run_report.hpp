@@ -1,5 +1,6 @@
-// What `staffsim run` shows and writes: the manager's summary table, summary.json, intervals.csv
-// and groups.csv, all rendered from a scenario and its simulation results (sim/results.hpp).
+// What `staffsim run` shows and writes: the manager's summary table, summary.json, intervals.csv,
+// days.csv and groups.csv (report.html: tools/report_html.hpp), all rendered from a scenario and
+// its simulation results (sim/results.hpp).
 //
 // Every KPI is an estimate over the replications: its mean and the bounds of its 95% confidence
 // interval. Units: counts are contacts (means over replications, so not whole numbers), durations
@@ -16,6 +17,7 @@
 // The formats are described column by column in scenarios/REFERENCE.md ("Outputs").
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "sim/results.hpp"
@@ -43,5 +45,28 @@ std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& r
 // groups.csv: one row per interval and agent group (day, interval_start, group, scheduled agents,
 // occupancy and handled contacts with their confidence bounds, handled contacts per contact type).
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results);
+
+// --- Shared by the writers (the HTML report too) -------------------------------------------------
+
+// "met", "missed", "uncertain" or "none".
+std::string verdict_word(sim::TargetVerdict verdict);
+
+// "answered within 20s / offered", in the words of the service-level definition.
+std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s);
+
+// The estimate with its interval truncated to the quantity's range: every KPI is >= 0, and
+// fractions are <= 1. The engine's intervals are symmetric normal-theory intervals; cutting off
+// the part outside the parameter space keeps their coverage. Not-finite bounds stay as they are.
+sim::Estimate estimate_in_range(sim::Estimate e, bool fraction);
+
+// Whether the contacts of type `type` belong to issues (the issue KPIs apply): the type has
+// `issues` or `repeat`, or another type's complaints become contacts of this type.
+bool tracks_issues(const sim::Scenario& scenario, std::size_t type);
+
+// "2003-10-13" for day d (0-based) when the horizon has a start_date, else "".
+std::string date_of_day(const sim::Scenario& scenario, std::size_t d);
+
+// Clock time at which horizon interval `interval` (0-based, days included) starts: "07:30".
+std::string interval_start(const sim::Scenario& scenario, std::size_t interval);
 
 }  // namespace staffsim::tools
