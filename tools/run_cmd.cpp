@@ -1,8 +1,8 @@
 // staffsim run SCENARIO.yaml [--replications R] [--seed S] [--threads T] [--out DIR]
 //                            [--format table|json|csv]
 // Loads and validates the scenario, simulates it and prints the summary; with --out also writes
-// summary.json, intervals.csv, days.csv and groups.csv (all or none of them). Progress goes to
-// stderr, and only when stderr is a terminal.
+// summary.json, intervals.csv, days.csv, groups.csv and report.html (all or none of them).
+// Progress goes to stderr, and only when stderr is a terminal.
 #include <unistd.h>
 
 #include <cstdint>
@@ -18,6 +18,7 @@
 #include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
 #include "tools/file_io.hpp"
+#include "tools/report_html.hpp"
 #include "tools/run_report.hpp"
 #include "tools/scenario_yaml.hpp"
 #include "tools/units.hpp"
@@ -52,9 +53,8 @@ void run(const RunFlags& flags) {
   const OutputFormat format = output_format(flags.format, flags.out_dir, false);
   if (is_standard_stream(flags.out_dir)) {
     throw InputError(
-        "--out: expected a folder for summary.json, intervals.csv, days.csv and groups.csv, found "
-        "\"-\" "
-        "(standard output holds one of them: use --format json or csv)");
+        "--out: expected a folder for summary.json, intervals.csv, days.csv, groups.csv and "
+        "report.html, found \"-\" (standard output holds one of them: use --format json or csv)");
   }
 
   sim::Scenario scenario = load_scenario_file(flags.scenario_path);
@@ -83,6 +83,7 @@ void run(const RunFlags& flags) {
         {(dir / "intervals.csv").string(), render_intervals_csv(scenario, results)},
         {(dir / "days.csv").string(), render_days_csv(scenario, results)},
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
+        {(dir / "report.html").string(), render_run_report_html({scenario, results, {}})},
     });
   }
   if (format == OutputFormat::json) {
@@ -92,7 +93,7 @@ void run(const RunFlags& flags) {
   } else {
     std::cout << render_summary_table(scenario, results);
     if (!flags.out_dir.empty()) {
-      std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to "
+      std::cout << "\nWrote summary.json, intervals.csv, days.csv, groups.csv and report.html to "
                 << flags.out_dir << "\n";
     }
   }
@@ -119,8 +120,9 @@ void add_run_command(CLI::App& app) {
                       "Worker threads, 0 to 1024 (default 0 = all hardware threads; results do "
                       "not depend on it)");
   command->add_option("--out", flags->out_dir,
-                      "Write summary.json, intervals.csv, days.csv and groups.csv to this folder "
-                      "(several files: a folder, created if missing; all four or none)");
+                      "Write summary.json, intervals.csv, days.csv, groups.csv and report.html "
+                      "(charts with their tables) to this folder (several files: a folder, "
+                      "created if missing; all five or none)");
   command->add_option("--format", flags->format,
                       std::string(shared_help::kFormatToTerminal) +
                           "; json prints summary.json, csv prints intervals.csv");
