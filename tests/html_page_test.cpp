@@ -71,7 +71,7 @@ HtmlPage two_chart_page() {
 
 TEST(FormatValue, EachUnitAsTheTablesShowIt) {
   EXPECT_EQ(format_value(29829.66, ValueUnit::count), "29829.7");
-  EXPECT_EQ(format_value(46, ValueUnit::count), "46");
+  EXPECT_EQ(format_value(46, ValueUnit::count), "46.0");
   EXPECT_EQ(format_value(0.8512, ValueUnit::percent), "85.1%");
   EXPECT_EQ(format_value(12.54, ValueUnit::seconds), "12.5s");
   EXPECT_EQ(format_value(1704, ValueUnit::seconds), "28.4m");
@@ -147,15 +147,16 @@ TEST(RenderHtmlPage, OneCanvasAndOneTablePerChartAndTheDataEmbedded) {
                       "scope=\"col\">offered</th><th scope=\"col\">offered 95% CI</th><th "
                       "scope=\"col\">agents</th><th scope=\"col\">verdict</th></tr></thead>"),
             std::string::npos);
-  EXPECT_NE(html.find("<tr><th scope=\"row\">09:30</th><td>12.2</td><td>[11, 13.5]</td><td>4</"
+  EXPECT_NE(html.find("<tr><th scope=\"row\">09:30</th><td>12.2</td><td>[11.0, 13.5]</td><td>4.0</"
                       "td><td>missed</td></tr>"),
             std::string::npos);
-  EXPECT_NE(html.find("<tr><th scope=\"row\">10:00</th><td>-</td><td>-</td><td>4</td><td></td></"
+  EXPECT_NE(html.find("<tr><th scope=\"row\">10:00</th><td>-</td><td>-</td><td>4.0</td><td></td></"
                       "tr>"),
             std::string::npos);
   // A numeric x axis: a row per point.
-  EXPECT_NE(html.find("<tr><th scope=\"row\">plans</th><td>80.0%</td><td>1200</td><td></td></tr>"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("<tr><th scope=\"row\">plans</th><td>80.0%</td><td>1200.0</td><td></td></tr>"),
+      std::string::npos);
 }
 
 TEST(RenderHtmlPage, SelfContained) {

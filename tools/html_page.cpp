@@ -46,6 +46,7 @@ tbody th { font-weight: 500; }
 th:first-child, td:first-child { text-align: left; }
 .summary-box { max-width: 100%; overflow-x: auto; margin: 8px 0 16px; }
 table.summary { border: 1px solid var(--rule); }
+table.summary th, table.summary td { padding: 3px 8px; }
 table.summary td { white-space: normal; }
 footer { margin-top: 36px; padding-bottom: 28px; border-top: 1px solid var(--rule);
          padding-top: 10px; font-size: 12.5px; }
@@ -92,7 +93,7 @@ const char* const kDrawCharts = R"js(
         if (v < 3 * 86400) return (v / 3600).toFixed(1) + 'h';
         return (v / 86400).toFixed(1) + 'd';
       case 'ratio': return v.toFixed(2);
-      default: return Number.isInteger(v) ? String(v) : v.toFixed(1);
+      default: return v.toFixed(1);
     }
   }
   function tick(v, unit) { return trim(format(v, unit)); }
@@ -545,8 +546,7 @@ std::string format_value(double value, ValueUnit unit) {
     case ValueUnit::ratio:
       return formatted("%.2f", value);
     default:
-      return value == std::round(value) && std::fabs(value) < 1e15 ? formatted("%.0f", value)
-                                                                   : formatted("%.1f", value);
+      return formatted("%.1f", value);
   }
 }
 

@@ -34,7 +34,7 @@ namespace staffsim::tools {
 
 // How a value reads in tables, axis ticks and tooltips.
 enum class ValueUnit {
-  count,    // contacts, agents, items: "29829.7"; whole numbers without decimals ("46")
+  count,    // contacts, agents, items, with one decimal as the summary table: "29829.7", "46.0"
   percent,  // a fraction shown as a percentage: 0.851 -> "85.1%"
   seconds,  // a duration in the unit a planner reads best: "12.5s", "28.4m", "5.3h", "2.4d"
   ratio,    // a plain number with two decimals: "1.35"
