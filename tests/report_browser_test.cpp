@@ -69,16 +69,17 @@ struct SelfCheck {
 
 // Opens page#selfcheck in headless chromium and returns the self-check's lines ("" when the page
 // wrote none). The flags: new headless mode; no sandbox (it refuses to run as root otherwise, and
-// the page is our own); no GPU; a profile folder of its own inside `scratch`; virtual time, so the
-// page's timers run at once and the DOM is dumped when the page is idle (or after 10 s of its
-// time); a 60 s wall-clock limit on the whole browser.
+// the page is our own); no GPU; a profile folder of its own inside `scratch`, which is also its
+// HOME (nothing of the user's settings, nothing shared between tests running in parallel);
+// virtual time, so the page's timers run at once and the DOM is dumped when the page is idle (or
+// after 10 s of its time); a 60 s wall-clock limit on the whole browser.
 SelfCheck run_self_check(const std::string& chromium, const fs::path& page,
                          const TempDir& scratch) {
   const fs::path profile = scratch / "chromium-profile";
   const fs::path dom = scratch / "dom.html";
   const fs::path log = scratch / "chromium.log";
   const std::string command =
-      "timeout 60 '" + chromium +
+      "HOME='" + scratch.path().string() + "' timeout -k 5 60 '" + chromium +
       "' --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
       "--no-default-browser-check --disable-extensions --disable-background-networking "
       "--disable-component-update --disable-sync --mute-audio --user-data-dir='" +
