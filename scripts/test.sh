@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite: unit and command-line tests plus a smoke run of every
-# benchmark (warnings are errors), then the unit tests again under AddressSanitizer and UBSan.
+# Builds and runs the whole test suite: unit and command-line tests, report.html in headless
+# chromium, plus a smoke run of every benchmark (warnings are errors), then the unit tests again
+# under AddressSanitizer and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test  # chromium too, for the browser tests
 jobs=$(nproc)
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Release -DSTAFFSIM_WERROR=ON >/dev/null
 cmake --build build-test -j"$jobs"
@@ -11,7 +12,7 @@ ctest --test-dir build-test --output-on-failure -j"$jobs"
 # -O1 without debug information: sanitizer reports still name the function, and it builds fast.
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -fno-omit-frame-pointer" \
   -DSTAFFSIM_WERROR=ON -DSTAFFSIM_SANITIZE=ON -DSTAFFSIM_BUILD_BENCH=OFF \
-  -DSTAFFSIM_VALIDATION_TESTS=OFF >/dev/null
+  -DSTAFFSIM_VALIDATION_TESTS=OFF -DSTAFFSIM_BROWSER_TESTS=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -L unit

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/html_report_checks.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -120,7 +122,8 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
                 "\nContact type vip (priority 1; service level = answered within 20s / offered)\n"),
             std::string::npos);
   EXPECT_NE(r.out.find("\nAgent groups\n"), std::string::npos);
-  EXPECT_NE(r.out.find("\nWrote summary.json, intervals.csv, days.csv and groups.csv to " +
+  EXPECT_NE(r.out.find("\nWrote summary.json, intervals.csv, days.csv, groups.csv and report.html "
+                       "to " +
                        out.string() + "\n"),
             std::string::npos);
 
@@ -184,10 +187,23 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
   EXPECT_EQ(days[2].rfind("1,,vip,", 0), 0u);
   EXPECT_NEAR(std::stod(fields_of(days[1])[3]),
               double(summary["contact_types"]["general"]["offered"]["mean"]), 1e-6);
-  // Nothing but the four files: no temporaries left behind.
+  // report.html: self-contained, a canvas per chart, the charts drawn from the data it embeds.
+  const std::string html = slurp(out / "report.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n", 0), 0u);
+  EXPECT_EQ(staffsim::testing::external_references(html), std::vector<std::string>{});
+  const auto data = staffsim::testing::embedded_report_data(html);
+  ASSERT_TRUE(data.is_object());
+  ASSERT_EQ(data["charts"].size(), 10u);  // 4 per contact type, staffing, occupancy
+  EXPECT_EQ(staffsim::testing::count_of(html, "<canvas "), 10u);
+  EXPECT_EQ(data["charts"][0]["id"], "offered-type1");
+  EXPECT_EQ(data["charts"][0]["x"]["labels"], nlohmann::json({"09:00", "09:30"}));
+  const auto& offered = data["charts"][0]["series"][0]["values"];
+  EXPECT_NEAR(double(offered[0]) + double(offered[1]),
+              double(summary["contact_types"]["general"]["offered"]["mean"]), 1e-3);
+  // Nothing but the five files: no temporaries left behind.
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out)) ++files;
-  EXPECT_EQ(files, 4);
+  EXPECT_EQ(files, 5);
 }
 
 // All files or none: when one cannot be put in place (here a folder named days.csv is in the
@@ -204,6 +220,34 @@ TEST_F(RunCli, NoFileWhenOneCannotBeWritten) {
   for (const auto& entry : fs::directory_iterator(out))
     left.push_back(entry.path().filename().string());
   EXPECT_EQ(left, std::vector<std::string>{"days.csv"});
+}
+
+// The same for report.html, the last of the files: a folder in its way, and no file remains,
+// a report.html of an earlier run neither.
+TEST_F(RunCli, NoReportWhenItCannotBeWritten) {
+  fs::path scenario = write("plan.yaml", kSmallScenario);
+  fs::path out = dir_ / "out";
+  fs::create_directories(out / "report.html");
+  Outcome r = staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "staffsim: error: cannot write " + (out / "report.html").string() +
+                       ": Is a directory\n");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(out))
+    left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"report.html"});
+  EXPECT_TRUE(fs::is_directory(out / "report.html"));
+
+  // An earlier run's files stay as they were when a later run fails.
+  fs::remove_all(out);
+  ASSERT_EQ(staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'").exit_code, 0);
+  const std::string before = slurp(out / "report.html");
+  fs::create_directories(out / "groups.csv.blocker");
+  fs::remove(out / "groups.csv");
+  fs::rename(out / "groups.csv.blocker", out / "groups.csv");
+  r = staffsim("run '" + scenario.string() + "' --seed 99 --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(slurp(out / "report.html"), before);
 }
 
 TEST_F(RunCli, JsonFormatPrintsSummaryJsonAndIsReproducible) {
@@ -412,9 +456,9 @@ TEST_F(RunCli, CsvFormatStandardInputAndNoFolderOnStandardOutput) {
   r = staffsim("run '" + scenario.string() + "' --out -");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "staffsim: error: --out: expected a folder for summary.json, intervals.csv, days.csv "
-            "and groups.csv, found \"-\" (standard output holds one of them: use --format json "
-            "or csv)\n");
+            "staffsim: error: --out: expected a folder for summary.json, intervals.csv, days.csv, "
+            "groups.csv and report.html, found \"-\" (standard output holds one of them: use "
+            "--format json or csv)\n");
 }
 
 // A staffing file in place of a list: read relative to the scenario, each problem positioned at

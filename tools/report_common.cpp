@@ -56,7 +56,7 @@ std::string verdict_word(sim::TargetVerdict verdict) {
 // The interval truncated to the quantity's range: every KPI is >= 0, and fractions are <= 1. The
 // engine's intervals are symmetric normal-theory intervals; cutting off the part outside the
 // parameter space keeps their coverage.
-sim::Estimate in_range(sim::Estimate e, bool fraction) {
+sim::Estimate estimate_in_range(sim::Estimate e, bool fraction) {
   auto clip = [fraction](double x) {
     if (!std::isfinite(x)) return x;
     x = std::max(x, 0.0);
@@ -68,7 +68,7 @@ sim::Estimate in_range(sim::Estimate e, bool fraction) {
 }
 
 Json estimate_json(const sim::Estimate& raw, bool fraction) {
-  const sim::Estimate e = in_range(raw, fraction);
+  const sim::Estimate e = estimate_in_range(raw, fraction);
   return Json{{"mean", e.mean}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high}};
 }
 

@@ -32,7 +32,7 @@ std::string verdict_word(sim::TargetVerdict verdict);
 // --- files
 // ---------------------------------------------------------------------------------------- The
 // interval truncated to the quantity's range: every KPI is >= 0, and fractions are <= 1.
-sim::Estimate in_range(sim::Estimate e, bool fraction);
+sim::Estimate estimate_in_range(sim::Estimate e, bool fraction);
 // {"mean", "ci_low", "ci_high"} of a KPI (in its range); NaN is null.
 Json estimate_json(const sim::Estimate& raw, bool fraction);
 

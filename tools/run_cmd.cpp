@@ -2,9 +2,9 @@
 //                            [--max-replications N] [--out DIR] [--format table|json|csv]
 //                            [--check[=strict]] [--junit FILE]
 // Loads and validates the scenario (its variants too: `compare` runs them), simulates it and
-// prints the summary; with --out also writes summary.json, intervals.csv, days.csv and groups.csv
-// (all or none of them). Progress goes to stderr, and only when stderr is a terminal. --check
-// judges the targets after everything is written (tools/target_check.hpp).
+// prints the summary; with --out also writes summary.json, intervals.csv, days.csv, groups.csv
+// and report.html (all or none of them). Progress goes to stderr, and only when stderr is a
+// terminal. --check judges the targets after everything is written (tools/target_check.hpp).
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -16,6 +16,7 @@
 #include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
 #include "tools/file_io.hpp"
+#include "tools/report_html.hpp"
 #include "tools/run_report.hpp"
 #include "tools/scenario_yaml.hpp"
 #include "tools/simulation_flags.hpp"
@@ -38,9 +39,8 @@ void run(const RunFlags& flags) {
   const OutputFormat format = output_format(flags.format, flags.out_dir, false);
   if (is_standard_stream(flags.out_dir)) {
     throw InputError(
-        "--out: expected a folder for summary.json, intervals.csv, days.csv and groups.csv, found "
-        "\"-\" "
-        "(standard output holds one of them: use --format json or csv)");
+        "--out: expected a folder for summary.json, intervals.csv, days.csv, groups.csv and "
+        "report.html, found \"-\" (standard output holds one of them: use --format json or csv)");
   }
   if (is_standard_stream(flags.check.junit) && format != OutputFormat::table) {
     throw InputError("--junit -: standard output already holds the " +
@@ -62,6 +62,7 @@ void run(const RunFlags& flags) {
         {(dir / "intervals.csv").string(), render_intervals_csv(scenario, results)},
         {(dir / "days.csv").string(), render_days_csv(scenario, results)},
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
+        {(dir / "report.html").string(), render_run_report_html({scenario, results, {}})},
     };
   }
   const std::string junit =
@@ -89,7 +90,7 @@ void run(const RunFlags& flags) {
       std::cout << "); staffsim compare " << flags.scenario_path << " runs them side by side\n";
     }
     if (!flags.out_dir.empty()) {
-      std::cout << "\nWrote summary.json, intervals.csv, days.csv and groups.csv to "
+      std::cout << "\nWrote summary.json, intervals.csv, days.csv, groups.csv and report.html to "
                 << flags.out_dir << "\n";
     }
     if (is_standard_stream(flags.check.junit)) std::cout << junit;
@@ -111,8 +112,9 @@ void add_run_command(CLI::App& app) {
       ->required();
   add_simulation_flags(command, flags->simulation);
   command->add_option("--out", flags->out_dir,
-                      "Write summary.json, intervals.csv, days.csv and groups.csv to this folder "
-                      "(several files: a folder, created if missing; all four or none)");
+                      "Write summary.json, intervals.csv, days.csv, groups.csv and report.html "
+                      "(charts with their tables) to this folder (several files: a folder, "
+                      "created if missing; all five or none)");
   command->add_option("--format", flags->format,
                       std::string(shared_help::kFormatToTerminal) +
                           "; json prints summary.json, csv prints intervals.csv");

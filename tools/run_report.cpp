@@ -28,19 +28,6 @@ std::string definition_word(sim::ServiceLevelDefinition definition) {
   }
 }
 
-// "answered within 20s / offered", in the words of the definition.
-std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s) {
-  std::string answered = "answered within " + format_duration(sl.within_s) + " / ";
-  switch (sl.definition) {
-    case sim::ServiceLevelDefinition::answered:
-      return answered + "answered";
-    case sim::ServiceLevelDefinition::exclude_short_abandons:
-      return answered + "(offered - abandoned in under " + format_duration(short_abandon_s) + ")";
-    default:
-      return answered + "offered";
-  }
-}
-
 // "; missed in 3 of 28 intervals, uncertain in 2" (nothing when every interval met the target).
 std::string interval_tally(const sim::Results& results, std::size_t type,
                            sim::TargetVerdict sim::TargetVerdicts::*which) {
@@ -60,7 +47,7 @@ std::string interval_tally(const sim::Results& results, std::size_t type,
 
 std::string kpi_line(const std::string& label, const sim::Estimate& raw, Unit unit,
                      const std::string& target = "") {
-  const sim::Estimate e = in_range(raw, unit == Unit::percent);
+  const sim::Estimate e = estimate_in_range(raw, unit == Unit::percent);
   std::string ci = "[" + table_value(e.ci_low, unit) + ", " + table_value(e.ci_high, unit) + "]";
   std::string line = "  " + pad_right(label, 28) + pad_left(table_value(e.mean, unit), 10) + "  " +
                      (target.empty() ? ci : pad_right(ci, 24) + "  " + target);
@@ -83,7 +70,7 @@ std::string csv_number(double value) {
 }
 
 void append_estimate(std::string& row, const sim::Estimate& raw, bool fraction) {
-  const sim::Estimate e = in_range(raw, fraction);
+  const sim::Estimate e = estimate_in_range(raw, fraction);
   row += "," + csv_number(e.mean) + "," + csv_number(e.ci_low) + "," + csv_number(e.ci_high);
 }
 
@@ -148,6 +135,18 @@ std::string issue_lines(const sim::ContactKpis& k) {
 }
 
 }  // namespace
+
+std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s) {
+  std::string answered = "answered within " + format_duration(sl.within_s) + " / ";
+  switch (sl.definition) {
+    case sim::ServiceLevelDefinition::answered:
+      return answered + "answered";
+    case sim::ServiceLevelDefinition::exclude_short_abandons:
+      return answered + "(offered - abandoned in under " + format_duration(short_abandon_s) + ")";
+    default:
+      return answered + "offered";
+  }
+}
 
 std::string render_summary_table(const sim::Scenario& scenario, const sim::Results& results) {
   const sim::Horizon& h = scenario.horizon;

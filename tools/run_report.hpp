@@ -1,5 +1,6 @@
-// What `staffsim run` shows and writes: the manager's summary table, summary.json, intervals.csv
-// and groups.csv, all rendered from a scenario and its simulation results (sim/results.hpp).
+// What `staffsim run` shows and writes: the manager's summary table, summary.json, intervals.csv,
+// days.csv and groups.csv (report.html: tools/report_html.hpp), all rendered from a scenario and
+// its simulation results (sim/results.hpp).
 //
 // Every KPI is an estimate over the replications: its mean and the bounds of its 95% confidence
 // interval. Units: counts are contacts (means over replications, so not whole numbers), durations
@@ -16,10 +17,12 @@
 // The formats are described column by column in scenarios/REFERENCE.md ("Outputs").
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "sim/results.hpp"
 #include "sim/scenario.hpp"
+#include "tools/report_common.hpp"
 
 namespace staffsim::tools {
 
@@ -43,5 +46,10 @@ std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& r
 // groups.csv: one row per interval and agent group (day, interval_start, group, scheduled agents,
 // occupancy and handled contacts with their confidence bounds, handled contacts per contact type).
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results);
+
+// --- Shared by the writers (the HTML report too; more in tools/report_common.hpp) -------------
+
+// "answered within 20s / offered", in the words of the service-level definition.
+std::string service_level_formula(const sim::ServiceLevelTarget& sl, double short_abandon_s);
 
 }  // namespace staffsim::tools
