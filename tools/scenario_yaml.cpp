@@ -552,8 +552,8 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type, in
 
 void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
   auto map = mapping(field,
-                     {"name", "staffing", "hours", "authority", "authority_cost", "first",
-                      "reserve", "order", "callbacks_when", "cost_per_hour"},
+                     {"name", "staffing", "shrinkage", "hours", "authority", "authority_cost",
+                      "first", "reserve", "order", "callbacks_when", "cost_per_hour"},
                      "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
   group_authority(*map, group);
@@ -571,6 +571,24 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
       return std::nullopt;
     });
     if (staffing) group.staffing = *staffing;
+  }
+  // The share of the scheduled agents off the phones: 0 <= s < 1 (100% would leave nobody).
+  if (auto f = map->find("shrinkage")) {
+    if (auto text = scalar(*f, "a percentage such as 30%")) {
+      std::optional<double> v;
+      try {
+        v = parse_fraction(*text);
+      } catch (const InvalidInput&) {
+      }
+      if (v && *v >= 0 && *v < 1) {
+        group.shrinkage = *v;
+      } else {
+        problem(*f,
+                "expected a shrinkage from 0% to below 100% (the share of the scheduled agents "
+                "off the phones), found " +
+                    quote(*text));
+      }
+    }
   }
   if (auto f = map->find("hours")) {
     if (auto open = hours(*f)) {
