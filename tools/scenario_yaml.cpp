@@ -558,7 +558,7 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
   if (!map) return;
   group_authority(*map, group);
   if (auto f = required(*map, "staffing"); f && f->node.IsMap()) {
-    auto staffing = staffing_file(*f);
+    auto staffing = staffing_file(*f, group.name);
     if (staffing) group.staffing = *staffing;
   } else if (f) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
@@ -751,7 +751,8 @@ void ScenarioLoader::check_nothing_while_closed(const Field& list_field,
 }
 
 // agent_groups[].staffing: {file: FILE, column: agents}; see tools/staffing_file.hpp.
-std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field) {
+std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field,
+                                                              const std::string& group) {
   auto map = mapping(field, {"file", "column"}, "a mapping such as {file: staffing.csv}");
   if (!map) return std::nullopt;
   std::optional<std::string> path, column = "agents";
@@ -760,7 +761,7 @@ std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field
   if (auto f = map->find("column")) column = scalar(*f, "a column name");
   if (!path || !column || !horizon_ok_) return std::nullopt;
   try {
-    return staffing_for_horizon(file_path(*path), *column, horizon_);
+    return staffing_for_horizon(file_path(*path), *column, horizon_, group);
   } catch (const Error& e) {
     problem(*file, e.what());
   }
