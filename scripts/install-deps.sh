@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages staffsim needs to build and test, skipping those already present.
 set -euo pipefail
 packages=(cmake make g++ libeigen3-dev libboost-dev libboost-math-dev libboost-random-dev
-          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+          python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
