@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 
 #include "models/erlang.hpp"
@@ -25,6 +26,11 @@ std::string seconds_text(double seconds) {
 
 void require(bool ok, const std::string& message) {
   if (!ok) throw InvalidInput(message);
+}
+
+void check_shrinkage(double shrinkage) {
+  require(std::isfinite(shrinkage) && shrinkage >= 0 && shrinkage < 1,
+          "shrinkage must be at least 0% and below 100%, found " + percent_text(shrinkage));
 }
 
 bool is_fraction(double p) {
@@ -68,8 +74,7 @@ void check_targets(QueueModel model, const StaffingTargets& t) {
     require(is_fraction(*t.max_block), "blocking target must be above 0% and at most 100%, found " +
                                            percent_text(*t.max_block));
   }
-  require(std::isfinite(t.shrinkage) && t.shrinkage >= 0 && t.shrinkage < 1,
-          "shrinkage must be at least 0% and below 100%, found " + percent_text(t.shrinkage));
+  check_shrinkage(t.shrinkage);
   const bool queue_targets =
       t.service_level || t.max_asa_s || t.max_wait_probability || t.max_abandon;
   if (model == QueueModel::erlang_b) {
@@ -214,6 +219,28 @@ QueueMetrics evaluate(QueueModel model, const Workload& w, int agents, double wi
   return m;
 }
 
+int agents_on_duty(int scheduled, double shrinkage) {
+  check_shrinkage(shrinkage);
+  require(scheduled >= 0,
+          "scheduled agents must not be negative, found " + std::to_string(scheduled));
+  return static_cast<int>(std::floor(scheduled * (1 - shrinkage) + 1e-9));
+}
+
+int agents_to_schedule(int agents, double shrinkage) {
+  check_shrinkage(shrinkage);
+  require(agents >= 0, "agents must not be negative, found " + std::to_string(agents));
+  // ceil(N / (1 - s)), forgiving the rounding error of the division (70 / 0.7 is 100, not 101),
+  // then settled on the smallest roster that agents_on_duty turns into N or more.
+  const double exact = agents / (1 - shrinkage);
+  auto scheduled = static_cast<long long>(std::ceil(exact - 1e-12 * exact));
+  auto on_duty = [&](long long m) { return std::floor(m * (1 - shrinkage) + 1e-9); };
+  while (on_duty(scheduled) < agents) ++scheduled;
+  while (scheduled > 0 && on_duty(scheduled - 1) >= agents) --scheduled;
+  require(scheduled <= std::numeric_limits<int>::max(),
+          "scheduled agents exceed " + std::to_string(std::numeric_limits<int>::max()));
+  return static_cast<int>(scheduled);
+}
+
 StaffingResult required_agents(QueueModel model, const Workload& w, const StaffingTargets& t,
                                int max_agents) {
   check_workload(model, w);
@@ -278,9 +305,7 @@ StaffingResult required_agents(QueueModel model, const Workload& w, const Staffi
     const char* missed = missed_target(model, w, good - 1, t);
     result.binding_target = missed ? missed : "none";
   }
-  // ceil(N / (1 - s)), forgiving the rounding error of the division (70 / 0.7 is 100, not 101).
-  const double scheduled = good / (1 - t.shrinkage);
-  result.scheduled_agents = static_cast<int>(std::ceil(scheduled - 1e-12 * scheduled));
+  result.scheduled_agents = agents_to_schedule(good, t.shrinkage);
   return result;
 }
 

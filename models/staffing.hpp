@@ -12,7 +12,10 @@
 // Every target improves as agents are added, so the answer is found by a doubling search followed
 // by bisection; the binding target is the one that the next smaller staffing level would violate.
 // Scheduled agents = ceil(agents / (1 - shrinkage)): the headcount to roster so that `agents` are
-// on the phones after breaks, training and absence.
+// on the phones after breaks, training and absence. The inverse, the agents a roster puts on the
+// phones, is floor(scheduled * (1 - shrinkage)); both forgive the rounding error of the
+// arithmetic (70 / 0.7 is 100 scheduled, and 100 scheduled at 30% shrinkage are 70 on duty), so
+// that agents_on_duty(agents_to_schedule(n, s), s) >= n always holds.
 #pragma once
 
 #include <limits>
@@ -81,6 +84,14 @@ struct StaffingResult {
   std::string binding_target;
   QueueMetrics metrics;  // the figures at `agents`
 };
+
+// Scheduled agents that put at least `agents` on duty after `shrinkage` (a fraction in [0, 1)): the
+// smallest m with agents_on_duty(m, shrinkage) >= agents, which is ceil(agents / (1 - shrinkage)).
+// Throws InvalidInput for agents < 0 or a shrinkage outside [0, 1).
+int agents_to_schedule(int agents, double shrinkage);
+// Agents on duty out of `scheduled` after `shrinkage`: floor(scheduled * (1 - shrinkage) + 1e-9).
+// Throws InvalidInput for scheduled < 0 or a shrinkage outside [0, 1).
+int agents_on_duty(int scheduled, double shrinkage);
 
 // Throws InvalidInput for an invalid workload, a target outside its range or a target the model
 // cannot express (max_abandon without Erlang A, max_block without Erlang B, ...), and when no

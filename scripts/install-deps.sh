@@ -8,7 +8,7 @@
 set -euo pipefail
 packages=(cmake make g++ libeigen3-dev libboost-dev libboost-math-dev libboost-random-dev
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-          libjs-chart.js)
+          libjs-chart.js python3)
 test_packages=()
 case "${1:-}" in
   "") ;;

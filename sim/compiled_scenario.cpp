@@ -46,7 +46,7 @@ CompiledScenario::CompiledScenario(const Scenario& s)
   for (const AgentGroup& g : s.agent_groups) {
     Group compiled;
     compiled.name = g.name;
-    compiled.staffing = only_when_open(g.staffing, g.open);
+    compiled.staffing = agents_on_duty(g);  // shrinkage and hours applied once, here
     compiled.most_agents = 0;
     compiled.authority = g.authority;
     compiled.handle_factor = g.authority_cost.handle_time_factor;

@@ -16,7 +16,8 @@
 //     best waiting item of the best level; items of one level are compared by queue key, then by
 //     generation order;
 //   - per contact type, its issue model with the escalation paths compiled;
-//   - per-interval rates and staffing with opening hours applied (closed = 0).
+//   - per-interval rates with opening hours applied (closed = 0), and the agents on duty per
+//     interval: the staffing after shrinkage, 0 while the group is closed (sim::agents_on_duty).
 #pragma once
 
 #include <cstdint>
@@ -111,7 +112,7 @@ struct CompiledScenario {
   };
   struct Group {
     std::string name;
-    std::vector<int> staffing;          // [horizon interval], 0 while the group is closed
+    std::vector<int> staffing;          // [horizon interval] agents on duty (after shrinkage)
     std::vector<Candidate> candidates;  // by level, then order of creation
     int most_agents = 0;                // largest staffing of any interval
     int authority = 1;

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "models/error.hpp"
+#include "models/staffing.hpp"
 
 namespace staffsim::sim {
 namespace {
@@ -153,6 +154,15 @@ double mean_of(const DurationDistribution& d) {
       d);
 }
 
+std::vector<int> agents_on_duty(const AgentGroup& group) {
+  std::vector<int> on_duty = group.staffing;
+  for (std::size_t i = 0; i < on_duty.size(); ++i) {
+    const bool closed = i < group.open.size() && group.open[i] == 0;
+    on_duty[i] = closed ? 0 : models::agents_on_duty(on_duty[i], group.shrinkage);
+  }
+  return on_duty;
+}
+
 void validate(const Scenario& s) {
   const Horizon& h = s.horizon;
   check(positive(h.interval_s), "horizon.interval must be positive");
@@ -228,6 +238,8 @@ void validate(const Scenario& s) {
             where + ".authority_cost.audit must name the group that does the audits");
       check_distribution(cost.audit->processing, where + ".authority_cost.audit.processing");
     }
+    check(std::isfinite(group.shrinkage) && group.shrinkage >= 0 && group.shrinkage < 1,
+          where + ".shrinkage must be at least 0 and below 1");
     check(group.reserve >= 0, where + ".reserve must be non-negative");
     check(group.callbacks_when.idle_at_least >= 0,
           where + ".callbacks_when.idle_at_least must be non-negative");

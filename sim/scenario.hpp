@@ -239,9 +239,15 @@ struct CallbackRule {
   int idle_at_least = 1;
 };
 
+// Staffing and shrinkage: `staffing` is the agents SCHEDULED in each interval; a share `shrinkage`
+// of them is off the phones (breaks, training, meetings, absence), so the simulator puts
+// floor(staffing * (1 - shrinkage) + 1e-9) agents on duty (models::agents_on_duty). Rostering
+// ceil(N / (1 - shrinkage)) agents therefore puts at least N on duty. With the default shrinkage of
+// 0 the staffing is the agents on duty. Agent-hours and their cost count agents on duty.
 struct AgentGroup {
   std::string name;
-  std::vector<int> staffing;  // agents on duty, one per interval of the horizon
+  std::vector<int> staffing;  // agents scheduled, one per interval of the horizon
+  double shrinkage = 0;       // fraction of the scheduled agents off the phones, in [0, 1)
   OpenIntervals open;         // staffing counts only in open intervals
   int authority = 1;
   AuthorityCost authority_cost;
@@ -251,6 +257,10 @@ struct AgentGroup {
   CallbackRule callbacks_when;
   std::optional<double> cost_per_hour;  // per agent-hour on duty
 };
+
+// The agents on duty in each interval of the horizon: the staffing after shrinkage, 0 in the
+// intervals the group's hours close.
+std::vector<int> agents_on_duty(const AgentGroup& group);
 
 // While the queue of `type` is long, the second-line `group` takes that type too: from when its
 // length reaches `start_queue` (or its oldest caller has waited `start_oldest_wait_s`) until it

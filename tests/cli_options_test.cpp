@@ -89,15 +89,15 @@ TEST(CommandLine, UnknownSubcommandsAndFlagsAreNamed) {
   auto r = run_staffsim("foo", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "staffsim: error: unknown subcommand \"foo\", expected one of: erlang, run, compare, "
-            "sweep, forecast, backtest, fit\nRun with --help for more information.\n");
+            "staffsim: error: unknown subcommand \"foo\", expected one of: erlang, run, plan, "
+            "compare, sweep, forecast, backtest, fit\nRun with --help for more information.\n");
   r = run_staffsim("forcast --history x.csv", dir.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(
-      r.err,
-      "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
-      "one of: erlang, run, compare, sweep, forecast, backtest, fit)\nRun with --help for more "
-      "information.\n");
+  EXPECT_EQ(r.err,
+            "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
+            "one of: erlang, run, plan, compare, sweep, forecast, backtest, fit)\nRun with --help "
+            "for more "
+            "information.\n");
   r = run_staffsim("forecast --history x.csv --methods profile", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
@@ -140,7 +140,7 @@ TEST(CommandLine, SharedFlagsHaveOneMeaningInEveryHelp) {
       {"--format", "What to print: table, json or csv (default: table"},
   };
   std::map<std::string, int> seen;
-  for (const char* command : {"erlang", "run", "forecast", "backtest", "fit"}) {
+  for (const char* command : {"erlang", "run", "plan", "forecast", "backtest", "fit"}) {
     const auto options = help_options(command);
     SCOPED_TRACE(command);
     ASSERT_TRUE(options.count("--format"));

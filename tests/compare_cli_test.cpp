@@ -307,10 +307,11 @@ TEST(SweepCli, BadVaryGetsAClearMessage) {
             "group or contact type, did you mean \"frontline\"?\n");
   r = run_staffsim("sweep a.yaml --vary frontline.stafing=20", dir.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err,
-            "staffsim: error: --vary frontline.stafing=20:\nagent_groups[0].stafing: unknown key "
-            "\"stafing\", expected one of: name, staffing, hours, authority, authority_cost, "
-            "first, reserve, order, callbacks_when, cost_per_hour\n");
+  EXPECT_EQ(
+      r.err,
+      "staffsim: error: --vary frontline.stafing=20:\nagent_groups[0].stafing: unknown key "
+      "\"stafing\", expected one of: name, staffing, shrinkage, hours, authority, authority_cost, "
+      "first, reserve, order, callbacks_when, cost_per_hour\n");
   r = run_staffsim("sweep a.yaml --vary frontline.staffing=-3", dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,

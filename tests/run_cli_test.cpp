@@ -489,8 +489,8 @@ TEST_F(RunCli, StaffingFromAFile) {
   r = staffsim("run '" + scenario.string() + "'");
   EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +
                        ":3: interval_start: rows 1h apart, expected the horizon's interval of 30m "
-                       "(solve it at that interval with staffsim erlang --volumes, or write one "
-                       "row per interval)\n");
+                       "(solve it at that interval with staffsim erlang --volumes or staffsim "
+                       "plan, or write one row per interval)\n");
   write("frontline.csv", "interval_start,interval_s,agents\n09:00,1800,3\n09:30,300,4\n");
   r = staffsim("run '" + scenario.string() + "'");
   EXPECT_EQ(r.err, "staffsim: error: " + at + (dir_ / "frontline.csv").string() +

@@ -170,6 +170,24 @@ TEST(RunReport, SummaryTable) {
             "  all groups                                                                  3.6\n");
 }
 
+// With shrinkage the table shows the agents on duty (6 * 0.6 = 3.6 and 7 * 0.6 = 4.2: 3 and 4)
+// and names the scheduled range; groups.csv has both.
+TEST(RunReport, ShrinkageShowsAgentsOnDutyAndScheduled) {
+  sim::Scenario s = tiny_scenario();
+  s.agent_groups[0].staffing = {6, 7};
+  s.agent_groups[0].shrinkage = 0.4;
+  const std::string table = render_summary_table(s, tiny_results());
+  EXPECT_NE(table.find("\n  team                 3-4  90.0% [88.0%, 92.0%]"), std::string::npos)
+      << table;
+  EXPECT_NE(table.find("\n  agents are on duty after shrinkage: team 6-7 scheduled, 40.0% "
+                       "shrinkage\n"),
+            std::string::npos)
+      << table;
+  const std::string csv = render_groups_csv(s, tiny_results());
+  EXPECT_NE(csv.find("\n1,08:00,team,6,3,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n1,08:30,team,7,4,"), std::string::npos) << csv;
+}
+
 // Seconds below 1000 s, minutes below 3 hours, hours below 3 days, days beyond: each side of
 // every boundary.
 TEST(RunReport, LongDurationsInTheTable) {
@@ -268,10 +286,10 @@ TEST(RunReport, IntervalsCsv) {
 
 TEST(RunReport, GroupsCsv) {
   EXPECT_EQ(render_groups_csv(tiny_scenario(), tiny_results()),
-            "day,interval_start,group,agents,occupancy,occupancy_ci_low,occupancy_ci_high,"
-            "handled,handled_ci_low,handled_ci_high,handled_calls\n"
-            "1,08:00,team,3,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n"
-            "1,08:30,team,4,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n");
+            "day,interval_start,group,agents,agents_on_duty,occupancy,occupancy_ci_low,"
+            "occupancy_ci_high,handled,handled_ci_low,handled_ci_high,handled_calls\n"
+            "1,08:00,team,3,3,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n"
+            "1,08:30,team,4,4,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n");
 }
 
 TEST(RunReport, DaysAndClockTimesOfLaterDays) {
@@ -281,8 +299,8 @@ TEST(RunReport, DaysAndClockTimesOfLaterDays) {
   sim::Results r = tiny_results();
   r.by_group_interval = {{group_kpis(1)}, {group_kpis(1)}, {group_kpis(1)}, {group_kpis(1)}};
   std::string csv = render_groups_csv(s, r);
-  EXPECT_NE(csv.find("\n2,08:00,team,5,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\n2,08:30,team,6,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n2,08:00,team,5,5,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n2,08:30,team,6,6,"), std::string::npos) << csv;
 }
 
 // --- two days from Thursday 29 February 2024, with costs ------------------------------------

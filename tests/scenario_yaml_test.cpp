@@ -184,6 +184,36 @@ TEST(ScenarioYaml, DefaultsOfOptionalKeys) {
   EXPECT_FALSE(s.contact_types[0].targets.service_level.has_value());
 }
 
+TEST(ScenarioYaml, ShrinkageOfAGroup) {
+  sim::Scenario s = parse_scenario_yaml(
+      minimal_with("staffing: [3, 4]}", "staffing: [10, 4], shrinkage: 30%}"), "plan.yaml");
+  EXPECT_DOUBLE_EQ(s.agent_groups[0].shrinkage, 0.3);
+  EXPECT_EQ(s.agent_groups[0].staffing, (std::vector<int>{10, 4}));  // scheduled, as given
+  EXPECT_EQ(sim::agents_on_duty(s.agent_groups[0]), (std::vector<int>{7, 2}));  // 7.0, 2.8
+  s = parse_scenario_yaml(minimal_with("staffing: [3, 4]}", "staffing: 3, shrinkage: 0.25}"),
+                          "plan.yaml");
+  EXPECT_DOUBLE_EQ(s.agent_groups[0].shrinkage, 0.25);
+  s = parse_scenario_yaml(minimal_with("", ""), "plan.yaml");
+  EXPECT_EQ(s.agent_groups[0].shrinkage, 0.0);
+  EXPECT_EQ(sim::agents_on_duty(s.agent_groups[0]), (std::vector<int>{3, 4}));
+}
+
+TEST(ScenarioYamlErrors, ShrinkageOutOfRange) {
+  for (const std::string bad : {"100%", "1", "-5%", "120%", "lots", "[0.3]"}) {
+    const std::string text = minimal_with("[3, 4]}", "[3, 4], shrinkage: " + bad + "}");
+    const std::string found = bad == "[0.3]" ? "a list" : "\"" + bad + "\"";
+    const std::string expected =
+        bad == "[0.3]"
+            ? "expected a percentage such as 30%, found a list"
+            : "expected a shrinkage from 0% to below 100% (the share of the scheduled agents off "
+              "the phones), found " +
+                  found;
+    EXPECT_EQ(errors_of(text), "plan.yaml:" + after(text, "shrinkage: ") +
+                                   ": agent_groups[0].shrinkage: " + expected)
+        << bad;
+  }
+}
+
 TEST(ScenarioYaml, OneDayPatternRepeatsOnEveryDay) {
   sim::Scenario s = parse_scenario_yaml(
       minimal_with("intervals: 2}", "intervals: 2, days: 3, warmup: 1h}"), "plan.yaml");
@@ -1069,7 +1099,8 @@ TEST(ScenarioYamlErrors, UnknownKeysOfTheEscalationSections) {
       {"probability: 60%\n", "probability: 60%\n      colour: red\n",
        "contact_types[0].repeat.colour", "probability, delay, complaint_after, complaint_type"},
       {"    reserve: 2\n", "    reserve: 2\n    colour: red\n", "agent_groups[1].colour",
-       "name, staffing, hours, authority, authority_cost, first, reserve, order, callbacks_when, "
+       "name, staffing, shrinkage, hours, authority, authority_cost, first, reserve, order, "
+       "callbacks_when, "
        "cost_per_hour"},
       {"added_time: 30s\n", "added_time: 30s\n      colour: red\n",
        "agent_groups[1].authority_cost.colour",

@@ -295,6 +295,35 @@ TEST(SimSimulator, AddingAContactTypeLeavesTheOthersStreamsUnchanged) {
   expect_same_bits(a.by_type[0].service_level, b.by_type[1].service_level);
 }
 
+// Shrinkage is the same as the staffing it leaves on duty: a roster of scheduled agents with 30%
+// and 25% shrinkage runs exactly (same draws, events and figures) like its agents on duty,
+// floor(scheduled * (1 - s)), given without shrinkage. The agents on duty below are worked out by
+// hand: 8 * 0.7 = 5.6, 12 * 0.7 = 8.4, 4 * 0.7 = 2.8; 24 * 0.75 = 18, 38 * 0.75 = 28.5,
+// 32 * 0.75 = 24, 12 * 0.75 = 9.
+TEST(SimSimulator, ShrinkageRunsLikeTheAgentsItLeavesOnDuty) {
+  const Results on_duty = simulate(busy_centre());
+  Scenario scheduled = busy_centre();
+  scheduled.agent_groups[0].staffing = {8, 12, 12, 5, 8, 12, 12, 5};
+  scheduled.agent_groups[0].shrinkage = 0.3;  // 5, 8, 8, 3, ...
+  scheduled.agent_groups[1].staffing = {24, 38, 32, 12, 24, 38, 32, 12};
+  scheduled.agent_groups[1].shrinkage = 0.25;  // 18, 28, 24, 9, ...
+  const Results with_shrinkage = simulate(scheduled);
+  expect_identical(on_duty, with_shrinkage);
+  for (std::size_t g = 0; g < 2; ++g) {
+    expect_same_bits(on_duty.by_group[g].agent_hours, with_shrinkage.by_group[g].agent_hours);
+  }
+  EXPECT_EQ(agents_on_duty(scheduled.agent_groups[0]), busy_centre().agent_groups[0].staffing);
+  EXPECT_EQ(agents_on_duty(scheduled.agent_groups[1]), busy_centre().agent_groups[1].staffing);
+}
+
+TEST(SimSimulator, RejectsShrinkageOutOfRange) {
+  Scenario s = busy_centre();
+  s.agent_groups[1].shrinkage = 1.0;
+  EXPECT_THROW(validate(s), InvalidInput);
+  s.agent_groups[1].shrinkage = -0.1;
+  EXPECT_THROW(validate(s), InvalidInput);
+}
+
 // Issues that every first contact resolves (one authority level every group has, resolve
 // probability 1, nobody calls again) change nothing: the same draws, events and figures as the
 // plain simulator, bit for bit.

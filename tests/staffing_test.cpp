@@ -121,6 +121,46 @@ TEST(RequiredAgents, ShrinkageGivesScheduledAgents) {
   EXPECT_EQ(required_agents(QueueModel::erlang_c, w, exact).scheduled_agents, 100);
 }
 
+TEST(Shrinkage, ScheduledAgentsByHand) {
+  EXPECT_EQ(agents_to_schedule(46, 0.3), 66);   // 46 / 0.7 = 65.71
+  EXPECT_EQ(agents_to_schedule(70, 0.3), 100);  // exactly 100, although 70 / 0.7 > 100 in doubles
+  EXPECT_EQ(agents_to_schedule(7, 0.3), 10);    // 7 / 0.7 = 10.000000000000002 in doubles
+  EXPECT_EQ(agents_to_schedule(0, 0.3), 0);
+  EXPECT_EQ(agents_to_schedule(13, 0), 13);
+  EXPECT_EQ(agents_on_duty(100, 0.3), 70);  // 100 * 0.7 = 69.99999999999999 in doubles
+  EXPECT_EQ(agents_on_duty(66, 0.3), 46);   // 46.2
+  EXPECT_EQ(agents_on_duty(10, 0.3), 7);
+  EXPECT_EQ(agents_on_duty(13, 0), 13);
+  EXPECT_EQ(agents_on_duty(0, 0.5), 0);
+}
+
+TEST(Shrinkage, ScheduledIsTheSmallestRosterThatPutsTheAgentsOnDuty) {
+  // For every whole percentage and many tenths of one, every staffing up to 3000: the roster puts
+  // at least the agents on duty, one agent fewer on the roster would not, and it is the ceiling of
+  // agents / (1 - s) computed in exact integer arithmetic (s = k / 1000).
+  for (int per_mille = 0; per_mille < 1000; per_mille += 7) {
+    const double s = per_mille / 1000.0;
+    for (int n = 0; n <= 3000; n += (n < 200 ? 1 : 37)) {
+      const int m = agents_to_schedule(n, s);
+      const long long exact = (1000LL * n + (1000 - per_mille) - 1) / (1000 - per_mille);
+      ASSERT_EQ(m, exact) << "n=" << n << " s=" << s;
+      ASSERT_GE(agents_on_duty(m, s), n) << "n=" << n << " s=" << s;
+      if (m > 0) {
+        ASSERT_LT(agents_on_duty(m - 1, s), n) << "n=" << n << " s=" << s;
+      }
+      // floor(m (1 - s)) in exact integer arithmetic.
+      ASSERT_EQ(agents_on_duty(m, s), m * (1000LL - per_mille) / 1000) << "m=" << m << " s=" << s;
+    }
+  }
+}
+
+TEST(Shrinkage, RejectsOutOfRange) {
+  EXPECT_THROW(agents_to_schedule(5, 1.0), InvalidInput);
+  EXPECT_THROW(agents_to_schedule(5, -0.1), InvalidInput);
+  EXPECT_THROW(agents_on_duty(5, 1.0), InvalidInput);
+  EXPECT_THROW(agents_on_duty(-1, 0.1), InvalidInput);
+}
+
 TEST(RequiredAgents, ZeroVolumeNeedsNoAgent) {
   const StaffingResult r =
       required_agents(QueueModel::erlang_c, Workload{0, 240, 0}, sl_target(0.8, 20));

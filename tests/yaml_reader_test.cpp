@@ -116,5 +116,28 @@ TEST(YamlReader, SyntaxErrorIsAProblemAtItsPosition) {
             "cfg.yaml:2:1: invalid YAML: end of sequence flow not found");
 }
 
+// Positions are 0-based here, as yaml-cpp counts (line 2, column 30 is printed 3:31).
+TEST(YamlReader, PositionOfAPath) {
+  const std::string text =
+      "name: x\n"
+      "types:\n"
+      "  - {name: a, targets: {max_asa: 0s}}\n"
+      "  - name: b\n"
+      "    targets:\n"
+      "      service_level: {within: 20s, at_least: 100%}\n";
+  auto at = position_of(text, "types[0].targets.max_asa");
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->line, 2);
+  EXPECT_EQ(at->column, std::string("  - {name: a, targets: {max_asa: ").size());
+  at = position_of(text, "types[1].targets.service_level.at_least");
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->line, 5);
+  EXPECT_EQ(at->column, std::string("      service_level: {within: 20s, at_least: ").size());
+  EXPECT_FALSE(position_of(text, "types[2].targets"));
+  EXPECT_FALSE(position_of(text, "types[0].colour"));
+  EXPECT_FALSE(position_of(text, "name.first"));
+  EXPECT_FALSE(position_of("a: [1, 2\n", "a"));
+}
+
 }  // namespace
 }  // namespace staffsim::tools

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "tools/cli_error.hpp"
 #include "tools/file_io.hpp"
@@ -111,6 +112,14 @@ CsvTable CsvTable::parse(std::string_view text, std::string name) {
 
 CsvTable CsvTable::read(const std::string& path) {
   return parse(read_file(path), display_name(path));
+}
+
+CsvTable CsvTable::with_rows(std::vector<Row> rows) const {
+  CsvTable part;
+  part.name_ = name_;
+  part.header_ = header_;
+  part.rows_ = std::move(rows);
+  return part;
 }
 
 std::optional<std::size_t> CsvTable::find_column(std::string_view column) const {

@@ -35,6 +35,10 @@ class CsvTable {
   const std::vector<std::string>& header() const { return header_; }
   const std::vector<Row>& rows() const { return rows_; }
 
+  // The same file (name, header) holding only `rows`, which keep their line numbers: a part of
+  // the file read on its own (the rows of one group of a staffing file, say).
+  CsvTable with_rows(std::vector<Row> rows) const;
+
   // Index of a column, or nullopt.
   std::optional<std::size_t> find_column(std::string_view column) const;
   // Index of a column; throws InputError "file:1: missing column \"x\" (columns are: a, b)".

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   add_erlang_command(app);
   add_run_command(app);
+  add_plan_command(app);
   add_compare_command(app);
   add_sweep_command(app);
   add_forecast_command(app);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "models/staffing.hpp"
 #include "tools/datetime.hpp"
 #include "tools/report_common.hpp"
 #include "tools/scenario_yaml.hpp"
@@ -215,8 +216,10 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
                 table_value(k.handled_share_by_type[t].mean, Unit::percent);
     }
     if (shares.empty()) shares = "-";
-    out += "  " + pad_right(scenario.agent_groups[g].name, 16) +
-           pad_left(staffing_range(scenario.agent_groups[g].staffing), 8) + "  " +
+    const sim::AgentGroup& group = scenario.agent_groups[g];
+    std::vector<int> on_duty = group.staffing;  // after shrinkage (the hours aside)
+    for (int& agents : on_duty) agents = models::agents_on_duty(agents, group.shrinkage);
+    out += "  " + pad_right(group.name, 16) + pad_left(staffing_range(on_duty), 8) + "  " +
            pad_right(occupancy, 30) + pad_left(table_value(k.handled.mean, Unit::count), 10) +
            pad_left(table_value(k.agent_hours.mean, Unit::count), 13) +
            (costs ? pad_left(table_value(k.cost.mean, Unit::count), 12) : "") + "  " + shares +
@@ -225,6 +228,14 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
   out += "  " + pad_right("all groups", 16) + pad_left("", 8) + "  " + pad_right("", 30) +
          pad_left("", 10) + pad_left(table_value(results.agent_hours.mean, Unit::count), 13) +
          (costs ? pad_left(table_value(results.cost.mean, Unit::count), 12) : "") + "\n";
+  std::string scheduled;
+  for (const sim::AgentGroup& group : scenario.agent_groups) {
+    if (group.shrinkage == 0) continue;
+    scheduled += (scheduled.empty() ? "" : ", ") + group.name + " " +
+                 staffing_range(group.staffing) + " scheduled, " +
+                 table_value(group.shrinkage, Unit::percent) + " shrinkage";
+  }
+  if (!scheduled.empty()) out += "  agents are on duty after shrinkage: " + scheduled + "\n";
   if (h.days > 1 && results.by_type_day.size() == static_cast<std::size_t>(h.days)) {
     out += "\nBy day (mean over replications)\n";
     out += "  " + pad_right("day", 12) + pad_right("contact type", 16) + pad_left("offered", 10) +
@@ -345,18 +356,23 @@ std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& r
 }
 
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results) {
-  std::string out = "day,interval_start,group,agents";
+  std::string out = "day,interval_start,group,agents,agents_on_duty";
   append_estimate_header(out, "occupancy");
   append_estimate_header(out, "handled");
   for (const auto& type : scenario.contact_types) out += ",handled_" + type.name;
   out += "\n";
+  std::vector<std::vector<int>> on_duty;
+  for (const sim::AgentGroup& group : scenario.agent_groups) {
+    on_duty.push_back(sim::agents_on_duty(group));
+  }
   for (std::size_t i = 0; i < results.by_group_interval.size(); ++i) {
     for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
       const sim::GroupKpis& k = results.by_group_interval[i][g];
       const auto& staffing = scenario.agent_groups[g].staffing;
       std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
                         scenario.agent_groups[g].name + "," +
-                        (i < staffing.size() ? std::to_string(staffing[i]) : "");
+                        (i < staffing.size() ? std::to_string(staffing[i]) : "") + "," +
+                        (i < on_duty[g].size() ? std::to_string(on_duty[g][i]) : "");
       append_estimate(row, k.occupancy, true);
       append_estimate(row, k.handled, false);
       for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {

@@ -43,7 +43,8 @@ class ScenarioLoader : private YamlReader {
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);
-  std::optional<std::vector<int>> staffing_file(const Field& field);
+  // `group`: the name of the group whose staffing it is (the rows of a file with a group column).
+  std::optional<std::vector<int>> staffing_file(const Field& field, const std::string& group);
   std::string file_path(const std::string& name) const;  // relative to the scenario's folder
   std::optional<sim::OpenIntervals> hours(const Field& field);
   std::optional<OpeningRule> opening_rule(const Field& field);

@@ -552,13 +552,13 @@ void ScenarioLoader::contact_type(const Field& field, sim::ContactType& type, in
 
 void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
   auto map = mapping(field,
-                     {"name", "staffing", "hours", "authority", "authority_cost", "first",
-                      "reserve", "order", "callbacks_when", "cost_per_hour"},
+                     {"name", "staffing", "shrinkage", "hours", "authority", "authority_cost",
+                      "first", "reserve", "order", "callbacks_when", "cost_per_hour"},
                      "a mapping such as {name: frontline, staffing: 40}");
   if (!map) return;
   group_authority(*map, group);
   if (auto f = required(*map, "staffing"); f && f->node.IsMap()) {
-    auto staffing = staffing_file(*f);
+    auto staffing = staffing_file(*f, group.name);
     if (staffing) group.staffing = *staffing;
   } else if (f) {
     auto staffing = per_interval<int>(*f, [this](const Field& x) -> std::optional<int> {
@@ -571,6 +571,24 @@ void ScenarioLoader::agent_group(const Field& field, sim::AgentGroup& group) {
       return std::nullopt;
     });
     if (staffing) group.staffing = *staffing;
+  }
+  // The share of the scheduled agents off the phones: 0 <= s < 1 (100% would leave nobody).
+  if (auto f = map->find("shrinkage")) {
+    if (auto text = scalar(*f, "a percentage such as 30%")) {
+      std::optional<double> v;
+      try {
+        v = parse_fraction(*text);
+      } catch (const InvalidInput&) {
+      }
+      if (v && *v >= 0 && *v < 1) {
+        group.shrinkage = *v;
+      } else {
+        problem(*f,
+                "expected a shrinkage from 0% to below 100% (the share of the scheduled agents "
+                "off the phones), found " +
+                    quote(*text));
+      }
+    }
   }
   if (auto f = map->find("hours")) {
     if (auto open = hours(*f)) {
@@ -733,7 +751,8 @@ void ScenarioLoader::check_nothing_while_closed(const Field& list_field,
 }
 
 // agent_groups[].staffing: {file: FILE, column: agents}; see tools/staffing_file.hpp.
-std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field) {
+std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field,
+                                                              const std::string& group) {
   auto map = mapping(field, {"file", "column"}, "a mapping such as {file: staffing.csv}");
   if (!map) return std::nullopt;
   std::optional<std::string> path, column = "agents";
@@ -742,7 +761,7 @@ std::optional<std::vector<int>> ScenarioLoader::staffing_file(const Field& field
   if (auto f = map->find("column")) column = scalar(*f, "a column name");
   if (!path || !column || !horizon_ok_) return std::nullopt;
   try {
-    return staffing_for_horizon(file_path(*path), *column, horizon_);
+    return staffing_for_horizon(file_path(*path), *column, horizon_, group);
   } catch (const Error& e) {
     problem(*file, e.what());
   }

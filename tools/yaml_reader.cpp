@@ -284,4 +284,53 @@ std::optional<bool> YamlReader::boolean(const Field& field) {
   return std::nullopt;
 }
 
+std::optional<Position> position_of(std::string_view text, std::string_view path) {
+  YAML::Node node;
+  try {
+    node.reset(YAML::Load(std::string(text)));
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+  // Segments "name" or "name[index]", separated by dots.
+  std::size_t at = 0;
+  while (at < path.size()) {
+    std::size_t end = path.find('.', at);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view segment = path.substr(at, end - at);
+    at = end + 1;
+    std::optional<std::size_t> index;
+    if (const std::size_t open = segment.find('['); open != std::string_view::npos) {
+      const std::string_view digits = segment.substr(open + 1, segment.size() - open - 2);
+      index = 0;
+      for (char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        *index = *index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      segment = segment.substr(0, open);
+    }
+    if (!segment.empty()) {
+      if (!node.IsMap()) return std::nullopt;
+      YAML::Node value;
+      bool found = false;
+      for (const auto& entry : node) {
+        if (entry.first.IsScalar() && entry.first.Scalar() == segment) {
+          value = entry.second;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return std::nullopt;
+      node.reset(value);  // rebinds (operator= would write into the document)
+    }
+    if (index) {
+      if (!node.IsSequence() || *index >= node.size()) return std::nullopt;
+      const YAML::Node item = node[*index];
+      node.reset(item);
+    }
+  }
+  const YAML::Mark mark = node.Mark();
+  if (mark.line < 0 || mark.column < 0) return std::nullopt;
+  return Position{mark.line, mark.column};
+}
+
 }  // namespace staffsim::tools

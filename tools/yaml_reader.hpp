@@ -134,4 +134,9 @@ class YamlReader {
   std::vector<Problem> problems_;
 };
 
+// The position of the value at `path` ("contact_types[0].targets.max_asa") in the YAML `text`, or
+// nullopt when the text does not parse or holds no such value: for messages about a value that the
+// loader accepted but a later step cannot use (the targets `staffsim plan` cannot solve for).
+std::optional<Position> position_of(std::string_view text, std::string_view path);
+
 }  // namespace staffsim::tools
