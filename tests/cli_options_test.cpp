@@ -88,14 +88,16 @@ TEST(CommandLine, UnknownSubcommandsAndFlagsAreNamed) {
   TempDir dir;
   auto r = run_staffsim("foo", dir.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "staffsim: error: unknown subcommand \"foo\", expected one of: erlang, run, plan, "
-            "compare, sweep, forecast, backtest, fit\nRun with --help for more information.\n");
+  EXPECT_EQ(
+      r.err,
+      "staffsim: error: unknown subcommand \"foo\", expected one of: erlang, run, plan, "
+      "compare, sweep, optimize, forecast, backtest, fit\nRun with --help for more information.\n");
   r = run_staffsim("forcast --history x.csv", dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "staffsim: error: unknown subcommand \"forcast\", did you mean \"forecast\"? (expected "
-            "one of: erlang, run, plan, compare, sweep, forecast, backtest, fit)\nRun with --help "
+            "one of: erlang, run, plan, compare, sweep, optimize, forecast, backtest, fit)\nRun "
+            "with --help "
             "for more "
             "information.\n");
   r = run_staffsim("forecast --history x.csv --methods profile", dir.path());

@@ -332,4 +332,39 @@ TEST(SweepCli, BadVaryGetsAClearMessage) {
   EXPECT_FALSE(std::filesystem::exists(dir / "out"));
 }
 
+TEST(OptimizeCli, TheOptimizedScenarioMeetsEveryTargetAndItsPlanReadsBack) {
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  auto r = run_staffsim("optimize a.yaml --out out", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Method:   iterative staffing algorithm (Feldman et al. 2008) from the "
+                       "Erlang plan"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("agent-hours on duty"), std::string::npos);
+  EXPECT_NE(r.out.find("Wrote plan.csv and optimized.yaml to out"), std::string::npos);
+  // The optimized scenario passes the check that CI would run on it.
+  const auto check = run_staffsim("run out/optimized.yaml --check", dir.path());
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  // plan.csv is a staffing file: the scenario reading it runs the same plan.
+  std::string from_file = scenario("{file: out/plan.csv}");
+  dir.write("b.yaml", from_file);
+  const auto a = run_staffsim("run out/optimized.yaml --format json", dir.path());
+  const auto b = run_staffsim("run b.yaml --format json", dir.path());
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(Json::parse(a.out)["contact_types"], Json::parse(b.out)["contact_types"]);
+
+  const auto j = run_staffsim("optimize a.yaml --format json", dir.path());
+  ASSERT_EQ(j.exit_code, 0);
+  const Json out = Json::parse(j.out);
+  EXPECT_TRUE(out["targets_met"]["optimized"].get<bool>());
+  EXPECT_EQ(out["staffing"]["frontline"]["optimized"].size(), 4u);
+
+  r = run_staffsim("optimize a.yaml --precision 1%", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --precision: optimize judges every plan with the scenario's "
+            "replications (or --replications); give more of those instead\n");
+}
+
 }  // namespace

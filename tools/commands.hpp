@@ -11,6 +11,7 @@ void add_erlang_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
+void add_optimize_command(CLI::App& app);
 void add_plan_command(CLI::App& app);
 void add_forecast_command(CLI::App& app);  // forecast
 void add_backtest_command(CLI::App& app);  // backtest

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_plan_command(app);
   add_compare_command(app);
   add_sweep_command(app);
+  add_optimize_command(app);
   add_forecast_command(app);
   add_backtest_command(app);
   add_fit_command(app);

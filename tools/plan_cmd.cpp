@@ -28,34 +28,13 @@ struct PlanFlags {
   std::string out;
 };
 
-// The problems of targets no staffing meets, each at its position in the scenario file.
-InputError positioned(const sim::PlanError& e, const std::string& text, const std::string& name) {
-  std::string message;
-  for (const sim::PlanProblem& p : e.problems()) {
-    if (!message.empty()) message += "\n";
-    message += name + ":";
-    if (const auto at = position_of(text, p.path)) {
-      message += std::to_string(at->line + 1) + ":" + std::to_string(at->column + 1) + ":";
-    }
-    message += " " + p.path + ": " + p.message;
-  }
-  return InputError(message);
-}
-
 void plan(const PlanFlags& flags) {
   const OutputFormat format = output_format(flags.format, flags.out, true);
   const std::string text = read_file(flags.scenario_path);
   const std::string name = display_name(flags.scenario_path);
   const sim::Scenario scenario = parse_scenario_yaml(
       text, name, std::filesystem::path(flags.scenario_path).parent_path().string());
-  sim::ErlangPlan result;
-  try {
-    result = sim::erlang_plan(scenario);
-  } catch (const sim::PlanError& e) {
-    throw positioned(e, text, name);
-  } catch (const InvalidInput& e) {
-    throw InputError(name + ": " + e.what());
-  }
+  const sim::ErlangPlan result = erlang_plan_for(scenario, text, name);
   std::string content;
   switch (format) {
     case OutputFormat::table:

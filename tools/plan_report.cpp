@@ -11,8 +11,10 @@
 
 #include "models/calendar.hpp"
 #include "models/staffing.hpp"
+#include "tools/cli_error.hpp"
 #include "tools/datetime.hpp"
 #include "tools/units.hpp"
+#include "tools/yaml_reader.hpp"
 
 namespace staffsim::tools {
 namespace {
@@ -424,6 +426,27 @@ std::string render_plan_csv(const sim::Scenario& s, const sim::ErlangPlan& plan)
     }
   }
   return out;
+}
+
+sim::ErlangPlan erlang_plan_for(const sim::Scenario& scenario, const std::string& text,
+                                const std::string& name) {
+  try {
+    return sim::erlang_plan(scenario);
+  } catch (const sim::PlanError& e) {
+    // The problems of targets no staffing meets, each at its position in the scenario file.
+    std::string message;
+    for (const sim::PlanProblem& p : e.problems()) {
+      if (!message.empty()) message += "\n";
+      message += name + ":";
+      if (const auto at = position_of(text, p.path)) {
+        message += std::to_string(at->line + 1) + ":" + std::to_string(at->column + 1) + ":";
+      }
+      message += " " + p.path + ": " + p.message;
+    }
+    throw InputError(message);
+  } catch (const InvalidInput& e) {
+    throw InputError(name + ": " + e.what());
+  }
 }
 
 }  // namespace staffsim::tools

@@ -40,6 +40,12 @@ std::string render_plan_table(const sim::Scenario& scenario, const sim::ErlangPl
 // every type's and group's figures. Ends with a newline.
 std::string render_plan_json(const sim::Scenario& scenario, const sim::ErlangPlan& plan);
 
+// The Erlang plan of a scenario read from `text` (the file `name`): sim::erlang_plan, its
+// problems (targets no staffing meets) reported as one InputError, each at its position in the
+// file.
+sim::ErlangPlan erlang_plan_for(const sim::Scenario& scenario, const std::string& text,
+                                const std::string& name);
+
 // The staffing file (above). Ends with a newline.
 std::string render_plan_csv(const sim::Scenario& scenario, const sim::ErlangPlan& plan);
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <system_error>
 
+#include "sim/erlang_plan.hpp"
 #include "sim/simulator.hpp"
 #include "tools/cli_error.hpp"
 #include "tools/cli_options.hpp"
@@ -32,6 +33,20 @@ struct RunFlags {
   std::string out_dir;
   std::string format;
 };
+
+// The Erlang plan's agents on duty per group and interval, which report.html draws the staffing
+// against; none when no staffing meets some target (sim/erlang_plan.hpp).
+std::vector<std::vector<double>> erlang_requirement(const sim::Scenario& scenario) {
+  std::vector<std::vector<double>> requirement;
+  try {
+    for (const auto& group : sim::erlang_plan(scenario).required_on_duty) {
+      requirement.emplace_back(group.begin(), group.end());
+    }
+  } catch (const InvalidInput&) {
+    requirement.clear();
+  }
+  return requirement;
+}
 
 void run(const RunFlags& flags) {
   const sim::RunOptions options = run_options(flags.simulation);
@@ -62,7 +77,8 @@ void run(const RunFlags& flags) {
         {(dir / "intervals.csv").string(), render_intervals_csv(scenario, results)},
         {(dir / "days.csv").string(), render_days_csv(scenario, results)},
         {(dir / "groups.csv").string(), render_groups_csv(scenario, results)},
-        {(dir / "report.html").string(), render_run_report_html({scenario, results, {}})},
+        {(dir / "report.html").string(),
+         render_run_report_html({scenario, results, erlang_requirement(scenario)})},
     };
   }
   const std::string junit =
