@@ -171,12 +171,15 @@ OptimizeResult optimize_staffing(const Scenario& scenario, const Staffing& start
     }
     return true;
   };
+  // The starting plan is a candidate too: the search keeps it when nothing cheaper meets the
+  // targets.
+  consider(0, start, out.start_results);
   auto [low_n, low_r] = search.fixed_point(start, options.alpha_low);
   Staffing fallback = low_n;
   Results fallback_results = low_r;
-  if (consider(options.alpha_low, low_n, low_r)) {
+  if (consider(options.alpha_low, low_n, low_r) || found) {
     double lo = std::log(options.alpha_low), hi = std::log(options.alpha_high);
-    Staffing warm = best;
+    Staffing warm = low_n;
     for (int step = 0; step < options.alpha_steps; ++step) {
       const double mid = (lo + hi) / 2;
       auto [n, r] = search.fixed_point(warm, std::exp(mid));

@@ -19,6 +19,8 @@
 //      probability, so alpha is searched by bisection (in log scale, `alpha_steps` steps between
 //      `alpha_low` and `alpha_high`) for the largest alpha whose ISA fixed point meets every
 //      target in every interval; larger alpha means fewer agents.
+//      The starting plan itself is kept when it meets every target with fewer agent-hours than
+//      any fixed point found.
 //   3. Repair. When no alpha meets every target (the smallest one leaves some interval missed or
 //      uncertain), agents are added one at a time to the first group of each type whose target
 //      fails in an interval, until every target is met or `repair_iterations` is reached.
