@@ -171,8 +171,9 @@ void compare(const CompareFlags& flags) {
   } else {
     std::cout << render_compare_table(compared, comparison);
     std::cout << precision_line(options, scenarios, comparison.plans);
-    if (!flags.out_dir.empty())
+    if (!flags.out_dir.empty()) {
       std::cout << "\nWrote compare.json and report.html to " << flags.out_dir << "\n";
+    }
     if (is_standard_stream(flags.check.junit)) std::cout << junit;
   }
   std::cout.flush();

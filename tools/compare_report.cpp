@@ -166,7 +166,8 @@ bool plans_share_groups(const std::vector<ComparedPlan>& plans, const sim::Compa
   return true;
 }
 
-// One line per distinct target value; named after the plans when they differ.
+// One line per distinct target value; named after its plans when the plans differ (in the plan's
+// colour when only one plan has it).
 template <typename TargetOf>
 std::vector<ChartTarget> plan_targets(const std::vector<ComparedPlan>& plans, std::size_t t,
                                       const char* relation, ValueUnit unit, TargetOf target_of) {
@@ -179,11 +180,16 @@ std::vector<ChartTarget> plan_targets(const std::vector<ComparedPlan>& plans, st
     if (!values[p]) continue;
     const std::string text =
         std::string("target ") + relation + " " + format_value(*values[p], unit);
-    if (same) {
-      targets.push_back({text, *values[p], "", false});
-      break;
+    if (same) return {{text, *values[p], "", false}};
+    auto it = std::find_if(targets.begin(), targets.end(),
+                           [&](const ChartTarget& target) { return target.value == *values[p]; });
+    if (it == targets.end()) {
+      targets.push_back({plans[p].name + " " + text, *values[p], palette_color(p), false});
+    } else {
+      it->label = it->label.substr(0, it->label.size() - text.size() - 1) + ", " + plans[p].name +
+                  " " + text;
+      it->color.clear();
     }
-    targets.push_back({plans[p].name + " " + text, *values[p], palette_color(p), false});
   }
   return targets;
 }
