@@ -1,6 +1,6 @@
 // `staffsim compare` and the CI flags of run and compare as a user sees them: the built binary on
-// plans and variants, compare.json, --check exit codes, JUnit XML, --precision, and the positioned
-// messages for plans that cannot be compared.
+// plans and variants, compare.json and report.html, --check exit codes, JUnit XML, --precision, and
+// the positioned messages for plans that cannot be compared.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,9 +10,13 @@
 #include <string>
 
 #include "tests/cli_runner.hpp"
+#include "tests/html_report_checks.hpp"
 
 namespace {
 
+using staffsim::testing::count_of;
+using staffsim::testing::embedded_report_data;
+using staffsim::testing::external_references;
 using staffsim::testing::run_staffsim;
 using staffsim::testing::slurp;
 using staffsim::testing::TempDir;
@@ -55,7 +59,7 @@ TEST(CompareCli, PairedDifferencesOfTwoFilesAreNarrowerThanEachPlansInterval) {
   const auto r = run_staffsim("compare a.yaml b.yaml --out out", dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("b - a"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Wrote compare.json to out"), std::string::npos);
+  EXPECT_NE(r.out.find("Wrote compare.json and report.html to out"), std::string::npos);
   const Json j = Json::parse(slurp(dir / "out/compare.json"));
   ASSERT_EQ(j["plans"].size(), 2u);
   EXPECT_EQ(j["plans"][0]["name"], "a");
@@ -80,6 +84,69 @@ TEST(CompareCli, PairedDifferencesOfTwoFilesAreNarrowerThanEachPlansInterval) {
   EXPECT_TRUE(d["contact_types"]["calls"]["service_level"]["significant"].get<bool>());
   EXPECT_GT(d["contact_types"]["calls"]["service_level"]["mean"].get<double>(), 0);
   EXPECT_GT(d["cost"]["mean"].get<double>(), 0);
+
+  // report.html: self-contained; the plans overlaid and their differences drawn from the same
+  // numbers as compare.json.
+  const std::string html = slurp(dir / "out/report.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n", 0), 0u);
+  EXPECT_EQ(external_references(html), std::vector<std::string>{});
+  const auto data = embedded_report_data(html);
+  ASSERT_TRUE(data.is_object());
+  std::vector<std::string> ids;
+  for (const auto& chart : data["charts"]) ids.push_back(chart["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "plans-cost", "offered-type1", "service-level-type1", "abandon-rate-type1",
+                     "asa-type1", "service-level-difference-type1", "abandon-rate-difference-type1",
+                     "agents-group1", "occupancy-group1"}));
+  EXPECT_EQ(count_of(html, "<canvas "), ids.size());
+  const auto& service = data["charts"][2];
+  ASSERT_EQ(service["series"].size(), 2u);
+  EXPECT_EQ(service["series"][1]["label"], "b");
+  EXPECT_EQ(service["targets"][0]["value"], 0.8);
+  const auto& difference = data["charts"][5];
+  EXPECT_EQ(difference["series"][0]["label"], "b \u2212 a");
+  EXPECT_EQ(difference["targets"][0]["value"], 0);
+  // Only the second interval differs: there the service level is higher, elsewhere the same.
+  const auto& by_interval = difference["series"][0]["values"];
+  ASSERT_EQ(by_interval.size(), 4u);
+  EXPECT_GT(by_interval[1].get<double>(), 0);
+  EXPECT_GT(difference["series"][0]["low"][1].get<double>(), 0);
+  const auto& agents = data["charts"][7]["series"];
+  EXPECT_EQ(agents[0]["values"], Json({24, 30, 28, 22}));
+  EXPECT_EQ(agents[1]["values"], Json({24, 31, 28, 22}));
+  EXPECT_NE(html.find("<td>+0.5 [+"), std::string::npos);  // agent-hours difference
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    ++files;
+  }
+  EXPECT_EQ(files, 2);
+}
+
+// compare.json and report.html are written together or not at all: with a folder in the way of
+// report.html, no compare.json either, and an earlier run's files stay as they were.
+TEST(CompareCli, NoFileWhenReportCannotBeWritten) {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  dir.write("b.yaml", scenario("[24, 31, 28, 22]"));
+  fs::create_directories(dir / "out/report.html");
+  auto r = run_staffsim("compare a.yaml b.yaml --replications 5 --out out", dir.path());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "staffsim: error: cannot write out/report.html: Is a directory\n");
+  EXPECT_FALSE(fs::exists(dir / "out/compare.json"));
+  EXPECT_TRUE(fs::is_directory(dir / "out/report.html"));
+
+  fs::remove_all(dir / "out");
+  ASSERT_EQ(run_staffsim("compare a.yaml b.yaml --replications 5 --out out", dir.path()).exit_code,
+            0);
+  const std::string json = slurp(dir / "out/compare.json");
+  const std::string html = slurp(dir / "out/report.html");
+  fs::remove(dir / "out/compare.json");
+  fs::create_directories(dir / "out/compare.json");
+  r = run_staffsim("compare a.yaml b.yaml --replications 5 --seed 9 --out out", dir.path());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(slurp(dir / "out/report.html"), html);
+  EXPECT_NE(json, "");
 }
 
 TEST(CompareCli, VariantsOfOneScenarioAreItsPlans) {
@@ -255,7 +322,7 @@ TEST(SweepCli, StaffingSweepUnderCommonRandomNumbers) {
   dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
   auto r = run_staffsim("sweep a.yaml --vary frontline.staffing=26..32:2 --out out", dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Wrote sweep.json and sweep.csv to out"), std::string::npos);
+  EXPECT_NE(r.out.find("Wrote sweep.json, sweep.csv and report.html to out"), std::string::npos);
   const Json j = Json::parse(slurp(dir / "out/sweep.json"));
   ASSERT_EQ(j["points"].size(), 4u);
   EXPECT_EQ(j["frontier_cost"], "cost");
@@ -279,6 +346,37 @@ TEST(SweepCli, StaffingSweepUnderCommonRandomNumbers) {
   EXPECT_EQ(j["points"][1]["contact_types"]["calls"]["service_level"],
             b["contact_types"]["calls"]["service_level"]);
 
+  // report.html from the same rows: the frontier (cost against the lowest service level) and the
+  // service level and abandon rate against the staffing, with their targets.
+  const std::string html = slurp(dir / "out/report.html");
+  EXPECT_EQ(external_references(html), std::vector<std::string>{});
+  const auto data = embedded_report_data(html);
+  ASSERT_TRUE(data.is_object());
+  ASSERT_EQ(data["charts"].size(), 3u);
+  EXPECT_EQ(count_of(html, "<canvas "), 3u);
+  const auto& frontier = data["charts"][0];
+  EXPECT_EQ(frontier["id"], "frontier");
+  EXPECT_EQ(frontier["x"]["title"], "cost");
+  EXPECT_EQ(frontier["series"][0]["x"].size(), 4u);
+  EXPECT_EQ(frontier["series"][1]["label"], "frontier");
+  EXPECT_NEAR(frontier["series"][0]["x"][2].get<double>(),
+              j["points"][2]["cost"]["mean"].get<double>(),
+              1e-3 * j["points"][2]["cost"]["mean"].get<double>());
+  EXPECT_EQ(frontier["targets"][0]["label"], "calls target >= 80.0%");
+  const auto& service = data["charts"][1];
+  EXPECT_EQ(service["id"], "service-level-type1");
+  EXPECT_EQ(service["x"]["title"], "frontline.staffing");
+  EXPECT_EQ(service["series"][0]["x"], Json({26, 28, 30, 32}));
+  EXPECT_NEAR(service["series"][0]["values"][1].get<double>(),
+              j["points"][1]["contact_types"]["calls"]["service_level"]["mean"].get<double>(),
+              1e-5);
+  EXPECT_EQ(data["charts"][2]["targets"][0]["value"], 0.05);
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    ++files;
+  }
+  EXPECT_EQ(files, 3);
+
   // Two --vary: a grid, first axis slowest; CSV rows.
   r = run_staffsim(
       "sweep a.yaml --vary calls.arrivals.factor=0.9,1.1 --vary frontline.staffing=28..30 "
@@ -294,6 +392,45 @@ TEST(SweepCli, StaffingSweepUnderCommonRandomNumbers) {
   EXPECT_NE(r.out.find("\n0.9,28,"), std::string::npos);
   EXPECT_NE(r.out.find("\n1.1,30,"), std::string::npos);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 7);
+}
+
+// A grid in report.html: x is the first varied field, one series per value of the second. Written
+// with sweep.json and sweep.csv, or none of them.
+TEST(SweepCli, GridReportAndNoFileWhenOneCannotBeWritten) {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  dir.write("a.yaml", scenario("[24, 30, 28, 22]"));
+  auto r = run_staffsim(
+      "sweep a.yaml --replications 5 --vary frontline.staffing=28..30 --vary "
+      "calls.arrivals.factor=0.9,1.1 --out out",
+      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto data = embedded_report_data(slurp(dir / "out/report.html"));
+  ASSERT_EQ(data["charts"].size(), 3u);
+  const auto& service = data["charts"][1];
+  ASSERT_EQ(service["series"].size(), 2u);
+  EXPECT_EQ(service["series"][0]["label"], "calls.arrivals.factor=0.9");
+  EXPECT_EQ(service["series"][1]["label"], "calls.arrivals.factor=1.1");
+  EXPECT_EQ(service["series"][1]["x"], Json({28, 29, 30}));
+  // More calls, same agents: a lower service level at every staffing.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_LT(service["series"][1]["values"][i].get<double>(),
+              service["series"][0]["values"][i].get<double>());
+  }
+
+  fs::remove_all(dir / "out");
+  fs::create_directories(dir / "out/report.html");
+  r = run_staffsim("sweep a.yaml --replications 5 --vary frontline.staffing=28..30 --out out",
+                   dir.path());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "staffsim: error: cannot write out/report.html: Is a directory\n");
+  EXPECT_FALSE(fs::exists(dir / "out/sweep.json"));
+  EXPECT_FALSE(fs::exists(dir / "out/sweep.csv"));
+  r = run_staffsim("sweep a.yaml --vary frontline.staffing=28 --out -", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "staffsim: error: --out: expected a folder for sweep.json, sweep.csv and report.html, "
+            "found \"-\" (use --format csv or json to print one)\n");
 }
 
 TEST(SweepCli, BadVaryGetsAClearMessage) {

@@ -123,6 +123,44 @@ TEST(ReportBrowser, DefaultScenarioDrawsEveryChart) {
       << check.log;
 }
 
+// `staffsim compare scenarios/default.yaml --out DIR` (the scenario and its variant): the plans
+// overlaid, their differences, the groups per plan and the agent-hours bars.
+TEST(ReportBrowser, CompareReportDrawsEveryChart) {
+  REQUIRE_CHROMIUM(chromium);
+  TempDir dir;
+  const auto run = run_staffsim("compare '" STAFFSIM_SOURCE_DIR
+                                "/scenarios/default.yaml' --replications 5 --out out",
+                                dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path page = dir / "out" / "report.html";
+  const std::size_t charts = count_of(slurp(page), "<canvas ");
+  ASSERT_EQ(charts, 17u);  // bars, 6 per contact type (2), 2 per group (2)
+  const SelfCheck check = run_self_check(chromium, page, dir);
+  EXPECT_EQ(check.verdict, "selfcheck: 17 of 17 charts drawn, 0 blank, 0 errors")
+      << check.text << "\n"
+      << check.log;
+}
+
+// `staffsim sweep` over a grid: the frontier on a numeric axis, and per contact type one line
+// per value of the second field against the first.
+TEST(ReportBrowser, SweepReportDrawsEveryChart) {
+  REQUIRE_CHROMIUM(chromium);
+  TempDir dir;
+  const auto run = run_staffsim("sweep '" STAFFSIM_SOURCE_DIR
+                                "/scenarios/mmn-validation.yaml' --replications 5 --vary "
+                                "agents.staffing=9..12 --vary calls.handle_time.mean=4m,5m "
+                                "--out out",
+                                dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path page = dir / "out" / "report.html";
+  const std::size_t charts = count_of(slurp(page), "<canvas ");
+  ASSERT_EQ(charts, 3u);  // the frontier, service level and abandon rate of calls
+  const SelfCheck check = run_self_check(chromium, page, dir);
+  EXPECT_EQ(check.verdict, "selfcheck: 3 of 3 charts drawn, 0 blank, 0 errors")
+      << check.text << "\n"
+      << check.log;
+}
+
 // Everything else the page can show, in one browser run: several days, issues, a requirement,
 // one replication (no confidence bands: null bounds), and a section a later report could add
 // (a frontier on a numeric x axis). A chart with nothing to draw must be found blank: the check

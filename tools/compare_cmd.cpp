@@ -3,7 +3,8 @@
 //                  [--check[=strict]] [--junit FILE]
 // Simulates every plan (each file's scenario, then its variants) under common random numbers
 // and shows each KPI per plan, the paired differences to the first plan, agent-hours, cost and
-// the targets each plan meets (tools/compare_report.hpp). --out writes compare.json.
+// the targets each plan meets (tools/compare_report.hpp). --out writes compare.json and report.html
+// (all or none).
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -102,8 +103,8 @@ void compare(const CompareFlags& flags) {
       output_format(flags.format, flags.out_dir, false, {OutputFormat::table, OutputFormat::json});
   if (is_standard_stream(flags.out_dir)) {
     throw InputError(
-        "--out: expected a folder for compare.json, found \"-\" (use --format json "
-        "to print it)");
+        "--out: expected a folder for compare.json and report.html, found \"-\" (use "
+        "--format json to print compare.json)");
   }
   if (is_standard_stream(flags.check.junit) && format != OutputFormat::table) {
     throw InputError(
@@ -151,7 +152,10 @@ void compare(const CompareFlags& flags) {
       flags.check.junit.empty() ? "" : render_junit(outcomes, check == CheckMode::strict);
   std::vector<PendingFile> files;
   if (!flags.out_dir.empty()) {
-    files.push_back({(std::filesystem::path(flags.out_dir) / "compare.json").string(), json});
+    const std::filesystem::path dir = flags.out_dir;
+    files.push_back({(dir / "compare.json").string(), json});
+    files.push_back(
+        {(dir / "report.html").string(), render_compare_report_html(compared, comparison)});
   }
   if (!flags.check.junit.empty() && !is_standard_stream(flags.check.junit)) {
     files.push_back({flags.check.junit, junit});
@@ -167,7 +171,9 @@ void compare(const CompareFlags& flags) {
   } else {
     std::cout << render_compare_table(compared, comparison);
     std::cout << precision_line(options, scenarios, comparison.plans);
-    if (!flags.out_dir.empty()) std::cout << "\nWrote compare.json to " << flags.out_dir << "\n";
+    if (!flags.out_dir.empty()) {
+      std::cout << "\nWrote compare.json and report.html to " << flags.out_dir << "\n";
+    }
     if (is_standard_stream(flags.check.junit)) std::cout << junit;
   }
   std::cout.flush();
@@ -188,8 +194,10 @@ void add_compare_command(CLI::App& app) {
                    "first plan is the one the others are compared with)")
       ->required();
   add_simulation_flags(command, flags->simulation);
-  command->add_option("--out", flags->out_dir,
-                      "Write compare.json to this folder (created if missing)");
+  command->add_option(
+      "--out", flags->out_dir,
+      "Write compare.json and report.html (charts with their tables) to this folder "
+      "(created if missing; both or none)");
   command->add_option("--format", flags->format,
                       "What to print: table or json (compare.json); default table");
   add_check_flags(command, flags->check);

@@ -17,6 +17,20 @@
 //                     significant}}}, "agent_groups": ... (only when both plans have the same
 //                     groups)}]}
 // Differences are plan minus first plan, in the KPI's unit (fractions as fractions).
+//
+// report.html (the page skeleton of tools/html_page.hpp, each chart with a table of its numbers):
+//   - the plans: name, source, agent-hours, cost, whether every target is met, with the paired
+//     differences of agent-hours and cost to the first plan; each target's verdict per plan;
+//     agent-hours and cost per plan as bars;
+//   - per contact type: the horizon's offered, service level, abandon rate and ASA per plan and
+//     their differences to the first plan ("*" where significant); per interval the plans
+//     overlaid: offered, service level and abandon rate with their targets, ASA (95% bands while
+//     there are at most three plans); per interval the paired differences of the service level
+//     and the abandon rate to the first plan with their 95% bands, a zero line, and in the table
+//     whether each is significant;
+//   - the agent groups: each plan's groups over the horizon; when every plan has the first
+//     plan's groups, per group and interval the agents on duty and the occupancy of each plan.
+// Targets drawn are each plan's (one line when the plans share them).
 #pragma once
 
 #include <string>
@@ -24,6 +38,7 @@
 
 #include "sim/reduction.hpp"
 #include "sim/scenario.hpp"
+#include "tools/html_page.hpp"
 
 namespace staffsim::tools {
 
@@ -37,5 +52,10 @@ std::string render_compare_table(const std::vector<ComparedPlan>& plans,
                                  const sim::Comparison& comparison);
 std::string render_compare_json(const std::vector<ComparedPlan>& plans,
                                 const sim::Comparison& comparison);
+// report.html as a page description, and rendered. At least two plans, simulated together.
+HtmlPage compare_report_page(const std::vector<ComparedPlan>& plans,
+                             const sim::Comparison& comparison);
+std::string render_compare_report_html(const std::vector<ComparedPlan>& plans,
+                                       const sim::Comparison& comparison);
 
 }  // namespace staffsim::tools

@@ -40,39 +40,6 @@ std::string interval_label(const sim::Scenario& scenario, std::size_t interval) 
   return day_label(scenario, interval / per_day) + " " + interval_start(scenario, interval);
 }
 
-std::vector<std::string> interval_labels(const sim::Scenario& scenario, std::size_t count) {
-  std::vector<std::string> labels;
-  for (std::size_t i = 0; i < count; ++i) labels.push_back(interval_label(scenario, i));
-  return labels;
-}
-
-std::string interval_axis_title(const sim::Scenario& scenario) {
-  return "interval start (" + format_duration(scenario.horizon.interval_s) + " intervals)";
-}
-
-// A series of estimates: the means, with the 95% band truncated to the quantity's range.
-ChartSeries estimate_series(std::string label, const std::vector<sim::Estimate>& estimates,
-                            bool fraction, std::string color) {
-  ChartSeries s;
-  s.label = std::move(label);
-  s.color = std::move(color);
-  for (const sim::Estimate& raw : estimates) {
-    const sim::Estimate e = estimate_in_range(raw, fraction);
-    s.values.push_back(e.mean);
-    s.ci_low.push_back(e.ci_low);
-    s.ci_high.push_back(e.ci_high);
-  }
-  return s;
-}
-
-// One estimate per interval of contact type t.
-std::vector<sim::Estimate> per_interval(const sim::Results& results, std::size_t t,
-                                        sim::Estimate sim::ContactKpis::*kpi) {
-  std::vector<sim::Estimate> out;
-  for (const auto& interval : results.by_type_interval) out.push_back(interval[t].*kpi);
-  return out;
-}
-
 std::vector<sim::Estimate> per_day(const sim::Results& results, std::size_t t,
                                    sim::Estimate sim::ContactKpis::*kpi) {
   std::vector<sim::Estimate> out;
@@ -90,24 +57,9 @@ TableColumn verdict_column(const sim::Results& results, std::size_t t,
   return column;
 }
 
-std::string estimate_text(const sim::Estimate& raw, ValueUnit unit) {
-  const sim::Estimate e = estimate_in_range(raw, unit == ValueUnit::percent);
-  std::string text = format_value(e.mean, unit);
-  if (std::isfinite(e.ci_low) || std::isfinite(e.ci_high)) {
-    // A no-break space in the interval: a narrow column breaks between the mean and it.
-    text += " [" + format_value(e.ci_low, unit) + ",\u00a0" + format_value(e.ci_high, unit) + "]";
-  }
-  return text;
-}
-
 std::string target_text(const char* relation, double value, ValueUnit unit,
                         sim::TargetVerdict verdict) {
   return std::string(relation) + " " + format_value(value, unit) + ": " + verdict_word(verdict);
-}
-
-std::string service_level_name(const sim::ContactType& type) {
-  const sim::ServiceLevelTarget sl = type.targets.service_level.value_or(sim::ServiceLevelTarget{});
-  return "service level " + format_duration(sl.within_s);
 }
 
 // --- sections ----------------------------------------------------------------------------------
@@ -184,8 +136,8 @@ HtmlSection contact_type_section(const sim::Scenario& scenario, const sim::Resul
   offered.x_title = x_title;
   offered.x_labels = labels;
   offered.y = {"contacts", ValueUnit::count, 0.0, std::nullopt};
-  offered.series = {estimate_series("offered", per_interval(results, t, &sim::ContactKpis::offered),
-                                    false, color)};
+  offered.series = {estimate_series(
+      "offered", interval_estimates(results, t, &sim::ContactKpis::offered), false, color)};
   section.charts.push_back(offered);
 
   HtmlChart service;
@@ -195,9 +147,9 @@ HtmlSection contact_type_section(const sim::Scenario& scenario, const sim::Resul
   service.x_title = x_title;
   service.x_labels = labels;
   service.y = {"service level", ValueUnit::percent, 0.0, 1.0};
-  service.series = {estimate_series(service_level_name(type),
-                                    per_interval(results, t, &sim::ContactKpis::service_level),
-                                    true, color)};
+  service.series = {estimate_series(
+      service_level_name(type), interval_estimates(results, t, &sim::ContactKpis::service_level),
+      true, color)};
   if (type.targets.service_level) {
     service.targets.push_back(
         {"target >= " + format_value(sl.at_least, ValueUnit::percent), sl.at_least, "", false});
@@ -215,8 +167,9 @@ HtmlSection contact_type_section(const sim::Scenario& scenario, const sim::Resul
   abandon.x_title = x_title;
   abandon.x_labels = labels;
   abandon.y = {"abandon rate", ValueUnit::percent, 0.0, std::nullopt};
-  abandon.series = {estimate_series(
-      "abandon rate", per_interval(results, t, &sim::ContactKpis::abandon_rate), true, color)};
+  abandon.series = {estimate_series("abandon rate",
+                                    interval_estimates(results, t, &sim::ContactKpis::abandon_rate),
+                                    true, color)};
   if (type.targets.max_abandon) {
     abandon.targets.push_back(
         {"target <= " + format_value(*type.targets.max_abandon, ValueUnit::percent),
@@ -236,9 +189,10 @@ HtmlSection contact_type_section(const sim::Scenario& scenario, const sim::Resul
   queue.y = {"contacts waiting", ValueUnit::count, 0.0, std::nullopt};
   queue.y2 = ChartAxis{"ASA", ValueUnit::seconds, 0.0, std::nullopt};
   queue.series = {
-      estimate_series("mean queue length", per_interval(results, t, &sim::ContactKpis::queue_mean),
-                      false, color),
-      estimate_series("ASA", per_interval(results, t, &sim::ContactKpis::asa_s), false, kAsaColor)};
+      estimate_series("mean queue length",
+                      interval_estimates(results, t, &sim::ContactKpis::queue_mean), false, color),
+      estimate_series("ASA", interval_estimates(results, t, &sim::ContactKpis::asa_s), false,
+                      kAsaColor)};
   queue.series[1].right_axis = true;
   if (type.targets.max_asa_s) {
     queue.targets.push_back(
@@ -250,20 +204,6 @@ HtmlSection contact_type_section(const sim::Scenario& scenario, const sim::Resul
   }
   section.charts.push_back(queue);
   return section;
-}
-
-// Agents on duty in each interval: the staffing where the group is open, 0 where it is closed.
-std::vector<double> on_duty(const sim::AgentGroup& group, std::size_t intervals) {
-  std::vector<double> agents;
-  for (std::size_t i = 0; i < intervals; ++i) {
-    if (i >= group.staffing.size()) {
-      agents.push_back(kNaN);
-    } else {
-      const bool open = group.open.empty() || (i < group.open.size() && group.open[i] != 0);
-      agents.push_back(open ? group.staffing[i] : 0);
-    }
-  }
-  return agents;
 }
 
 HtmlSection groups_section(const RunReportInputs& inputs) {
@@ -474,6 +414,70 @@ void check_requirement(const RunReportInputs& inputs) {
 }
 
 }  // namespace
+
+// --- pieces the compare and sweep reports share ------------------------------------------------
+
+std::vector<std::string> interval_labels(const sim::Scenario& scenario, std::size_t count) {
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < count; ++i) labels.push_back(interval_label(scenario, i));
+  return labels;
+}
+
+std::string interval_axis_title(const sim::Scenario& scenario) {
+  return "interval start (" + format_duration(scenario.horizon.interval_s) + " intervals)";
+}
+
+// A series of estimates: the means, with the 95% band truncated to the quantity's range.
+ChartSeries estimate_series(std::string label, const std::vector<sim::Estimate>& estimates,
+                            bool fraction, std::string color) {
+  ChartSeries s;
+  s.label = std::move(label);
+  s.color = std::move(color);
+  for (const sim::Estimate& raw : estimates) {
+    const sim::Estimate e = estimate_in_range(raw, fraction);
+    s.values.push_back(e.mean);
+    s.ci_low.push_back(e.ci_low);
+    s.ci_high.push_back(e.ci_high);
+  }
+  return s;
+}
+
+// One estimate per interval of contact type t.
+std::vector<sim::Estimate> interval_estimates(const sim::Results& results, std::size_t t,
+                                              sim::Estimate sim::ContactKpis::*kpi) {
+  std::vector<sim::Estimate> out;
+  for (const auto& interval : results.by_type_interval) out.push_back(interval[t].*kpi);
+  return out;
+}
+
+std::string estimate_text(const sim::Estimate& raw, ValueUnit unit) {
+  const sim::Estimate e = estimate_in_range(raw, unit == ValueUnit::percent);
+  std::string text = format_value(e.mean, unit);
+  if (std::isfinite(e.ci_low) || std::isfinite(e.ci_high)) {
+    // A no-break space in the interval: a narrow column breaks between the mean and it.
+    text += " [" + format_value(e.ci_low, unit) + ",\u00a0" + format_value(e.ci_high, unit) + "]";
+  }
+  return text;
+}
+
+std::string service_level_name(const sim::ContactType& type) {
+  const sim::ServiceLevelTarget sl = type.targets.service_level.value_or(sim::ServiceLevelTarget{});
+  return "service level " + format_duration(sl.within_s);
+}
+
+// Agents on duty in each interval: the staffing where the group is open, 0 where it is closed.
+std::vector<double> on_duty(const sim::AgentGroup& group, std::size_t intervals) {
+  std::vector<double> agents;
+  for (std::size_t i = 0; i < intervals; ++i) {
+    if (i >= group.staffing.size()) {
+      agents.push_back(kNaN);
+    } else {
+      const bool open = group.open.empty() || (i < group.open.size() && group.open[i] != 0);
+      agents.push_back(open ? group.staffing[i] : 0);
+    }
+  }
+  return agents;
+}
 
 HtmlPage run_report_page(const RunReportInputs& inputs) {
   check_requirement(inputs);

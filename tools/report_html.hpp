@@ -19,6 +19,7 @@
 // start_date, else "day 2 07:00").
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,26 @@ HtmlPage run_report_page(const RunReportInputs& inputs);
 
 // report.html: render_html_page(run_report_page(inputs)). Throws as run_report_page does.
 std::string render_run_report_html(const RunReportInputs& inputs);
+
+// --- pieces the reports of compare and sweep share (tools/compare_report.hpp, sweep_report.hpp)
+
+// The label of each of the first `count` intervals of the horizon: "07:30", or with several days
+// "Mon 2003-10-13 07:30" / "day 2 07:30".
+std::vector<std::string> interval_labels(const sim::Scenario& scenario, std::size_t count);
+// "interval start (30m intervals)".
+std::string interval_axis_title(const sim::Scenario& scenario);
+// A series of estimates: the means, with the 95% band truncated to the quantity's range
+// (estimate_in_range; `fraction`: a share in [0, 1]).
+ChartSeries estimate_series(std::string label, const std::vector<sim::Estimate>& estimates,
+                            bool fraction, std::string color);
+// One estimate of contact type t per interval of the horizon.
+std::vector<sim::Estimate> interval_estimates(const sim::Results& results, std::size_t t,
+                                              sim::Estimate sim::ContactKpis::*kpi);
+// "85.1% [84.2%, 86.0%]": the mean and its interval in range; the mean alone without one.
+std::string estimate_text(const sim::Estimate& raw, ValueUnit unit);
+// "service level 20s": the KPI's name with the type's threshold.
+std::string service_level_name(const sim::ContactType& type);
+// Agents on duty in each interval: the staffing where the group is open, 0 where it is closed.
+std::vector<double> on_duty(const sim::AgentGroup& group, std::size_t intervals);
 
 }  // namespace staffsim::tools

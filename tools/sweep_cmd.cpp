@@ -11,7 +11,8 @@
 // range of numbers "40..60" (step 1) or "0.9..1.2:0.05" (step 0.05), or a list "3m,4m,5m" of
 // values written as in the scenario. Two --vary make a grid (at most 500 points). The frontier:
 // the points no other point beats on both cost (agent-hours when no group has a cost) and the
-// lowest service level over the contact types.
+// lowest service level over the contact types. --out writes sweep.json, sweep.csv and report.html
+// (tools/sweep_report.hpp), all or none.
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -28,6 +29,7 @@
 #include "tools/report_common.hpp"
 #include "tools/scenario_yaml.hpp"
 #include "tools/simulation_flags.hpp"
+#include "tools/sweep_report.hpp"
 #include "tools/target_check.hpp"
 #include "tools/units.hpp"
 
@@ -106,49 +108,12 @@ struct Point {
   sim::Scenario scenario;
 };
 
-// The lowest service level over the contact types (NaN when none is defined).
-double worst_service_level(const sim::Results& r) {
-  double worst = std::nan("");
-  for (const auto& k : r.by_type) {
-    if (std::isfinite(k.service_level.mean) && !(worst <= k.service_level.mean)) {
-      worst = k.service_level.mean;
-    }
-  }
-  return worst;
-}
-
-// Points no other point beats on both cost (lower) and worst service level (higher).
-std::vector<bool> frontier(const std::vector<double>& cost, const std::vector<double>& level) {
-  std::vector<bool> on(cost.size(), true);
-  for (std::size_t i = 0; i < cost.size(); ++i) {
-    if (!std::isfinite(cost[i]) || !std::isfinite(level[i])) {
-      on[i] = false;
-      continue;
-    }
-    for (std::size_t j = 0; j < cost.size() && on[i]; ++j) {
-      if (j == i || !std::isfinite(cost[j]) || !std::isfinite(level[j])) continue;
-      const bool no_worse = cost[j] <= cost[i] && level[j] >= level[i];
-      const bool better = cost[j] < cost[i] || level[j] > level[i];
-      if (no_worse && better) on[i] = false;
-    }
-  }
-  return on;
-}
-
-Json estimate_plain(const sim::Estimate& e) {
-  return Json{{"mean", e.mean}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high}};
-}
-
-std::string csv_value(double v) {
-  return std::isfinite(v) ? printf_string("%.10g", v) : "";
-}
-
 void sweep(const SweepFlags& flags) {
   const sim::RunOptions options = run_options(flags.simulation);
   const OutputFormat format = output_format(flags.format, flags.out_dir, false);
   if (is_standard_stream(flags.out_dir)) {
     throw InputError(
-        "--out: expected a folder for sweep.csv and sweep.json, found \"-\" (use "
+        "--out: expected a folder for sweep.json, sweep.csv and report.html, found \"-\" (use "
         "--format csv or json to print one)");
   }
   if (flags.vary.empty()) {
@@ -192,142 +157,33 @@ void sweep(const SweepFlags& flags) {
     grid.push_back(std::move(point));
   }
   std::vector<const sim::Scenario*> scenarios;
-  for (const auto& p : grid) scenarios.push_back(&p.scenario);
+  std::vector<std::vector<std::string>> values;
+  for (const auto& p : grid) {
+    scenarios.push_back(&p.scenario);
+    values.push_back(p.values);
+  }
   const sim::Comparison comparison = sim::simulate_plans(scenarios, options);
-  const sim::Scenario& first = grid.front().scenario;
-  bool costs = false;
-  for (const auto& p : grid) costs = costs || any_cost(p.scenario);
-  std::vector<double> cost, level;
-  std::vector<std::string> met;  // "met", "not met", or "-" without targets
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    const sim::Results& r = comparison.plans[k];
-    cost.push_back(costs ? r.cost.mean : r.agent_hours.mean);
-    level.push_back(worst_service_level(r));
-    const auto outcomes = target_outcomes("", grid[k].scenario, r);
-    met.push_back(outcomes.empty() ? "-" : all_met(outcomes) ? "met" : "not met");
-  }
-  const std::vector<bool> on_frontier = frontier(cost, level);
-
-  // JSON.
-  Json root;
-  Json vary = Json::array();
-  for (const auto& a : axes) vary.push_back({{"field", a.path}, {"values", a.values}});
-  root["vary"] = vary;
-  root["replications"] = comparison.plans.front().replications;
-  root["seed"] = comparison.plans.front().seed;
-  root["frontier_cost"] = costs ? "cost" : "agent_hours";
-  Json list = Json::array();
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    const sim::Results& r = comparison.plans[k];
-    Json point;
-    Json values = Json::object();
-    for (std::size_t a = 0; a < axes.size(); ++a) values[axes[a].path] = grid[k].values[a];
-    point["values"] = values;
-    point["agent_hours"] = estimate_plain(r.agent_hours);
-    point["cost"] = costs ? estimate_plain(r.cost) : Json(nullptr);
-    point["worst_service_level"] = level[k];
-    point["targets_met"] = met[k] == "-" ? Json(nullptr) : Json(met[k] == "met");
-    point["frontier"] = static_cast<bool>(on_frontier[k]);
-    Json types = Json::object();
-    for (std::size_t c = 0; c < first.contact_types.size(); ++c) {
-      types[first.contact_types[c].name] = contact_json(grid[k].scenario, c, r.by_type[c]);
-    }
-    point["contact_types"] = types;
-    list.push_back(point);
-  }
-  root["points"] = list;
-  const std::string json = root.dump(2) + "\n";
-
-  // CSV.
-  std::string csv;
-  for (const auto& a : axes) csv += a.path + ",";
-  csv += "agent_hours,agent_hours_ci_low,agent_hours_ci_high";
-  if (costs) csv += ",cost,cost_ci_low,cost_ci_high";
-  for (const auto& type : first.contact_types) {
-    for (const char* kpi : {"service_level", "abandon_rate", "asa_s"}) {
-      const std::string name = type.name + "." + kpi;
-      csv += "," + name + "," + name + "_ci_low," + name + "_ci_high";
-    }
-  }
-  csv += ",targets_met,frontier\n";
-  for (std::size_t k = 0; k < grid.size(); ++k) {
-    const sim::Results& r = comparison.plans[k];
-    std::string row;
-    for (const auto& v : grid[k].values) row += v + ",";
-    auto add = [&row](const sim::Estimate& e) {
-      row += csv_value(e.mean) + "," + csv_value(e.ci_low) + "," + csv_value(e.ci_high);
-    };
-    add(r.agent_hours);
-    if (costs) {
-      row += ",";
-      add(r.cost);
-    }
-    for (const auto& k2 : r.by_type) {
-      for (auto kpi : {&sim::ContactKpis::service_level, &sim::ContactKpis::abandon_rate,
-                       &sim::ContactKpis::asa_s}) {
-        row += ",";
-        add(k2.*kpi);
-      }
-    }
-    row += std::string(",") +
-           (met[k] == "-"     ? ""
-            : met[k] == "met" ? "true"
-                              : "false") +
-           "," + (on_frontier[k] ? "true" : "false");
-    csv += row + "\n";
-  }
+  std::vector<SweepAxis> sweep_axes;
+  for (const auto& a : axes) sweep_axes.push_back({a.path, a.values});
+  const Sweep sweep = make_sweep(sweep_axes, values, scenarios, comparison);
+  const std::string json = render_sweep_json(sweep);
+  const std::string csv = render_sweep_csv(sweep);
 
   if (!flags.out_dir.empty()) {
     create_output_folder(flags.out_dir);
     const std::filesystem::path dir = flags.out_dir;
-    write_files_atomically(
-        {{(dir / "sweep.json").string(), json}, {(dir / "sweep.csv").string(), csv}});
+    write_files_atomically({{(dir / "sweep.json").string(), json},
+                            {(dir / "sweep.csv").string(), csv},
+                            {(dir / "report.html").string(), render_sweep_report_html(sweep)}});
   }
   if (format == OutputFormat::json) {
     std::cout << json;
   } else if (format == OutputFormat::csv) {
     std::cout << csv;
   } else {
-    std::string out = "Sweep:    ";
-    for (std::size_t a = 0; a < axes.size(); ++a) {
-      out += (a > 0 ? " x " : "") + axes[a].path + " (" + std::to_string(axes[a].values.size()) +
-             " values)";
-    }
-    out += "; " + std::to_string(grid.size()) + " points, each " +
-           std::to_string(comparison.plans.front().replications) + " replications with seed " +
-           std::to_string(comparison.plans.front().seed) + " (common random numbers)\n\n";
-    std::string header;
-    for (const auto& a : axes)
-      header += pad_left(a.path, std::max<std::size_t>(a.path.size(), 8) + 2);
-    header += pad_left("agent-hours", 13);
-    if (costs) header += pad_left("cost", 12);
-    for (const auto& type : first.contact_types) {
-      header += pad_left(type.name + " SL", 14) + pad_left(type.name + " aband.", 14);
-    }
-    header += pad_left("targets", 9) + pad_left("frontier", 10);
-    out += header + "\n";
-    for (std::size_t k = 0; k < grid.size(); ++k) {
-      const sim::Results& r = comparison.plans[k];
-      std::string line;
-      for (std::size_t a = 0; a < axes.size(); ++a) {
-        line += pad_left(grid[k].values[a], std::max<std::size_t>(axes[a].path.size(), 8) + 2);
-      }
-      line += pad_left(table_value(r.agent_hours.mean, Unit::count), 13);
-      if (costs) line += pad_left(table_value(r.cost.mean, Unit::count), 12);
-      for (const auto& kpis : r.by_type) {
-        line += pad_left(table_value(kpis.service_level.mean, Unit::percent), 14);
-        line += pad_left(table_value(kpis.abandon_rate.mean, Unit::percent), 14);
-      }
-      line += pad_left(met[k], 9) + pad_left(on_frontier[k] ? "*" : "", 10);
-      out += line + "\n";
-    }
-    out += "\nfrontier *: no other point has both a lower " +
-           std::string(costs ? "cost" : "agent-hours") +
-           " and a higher lowest service level; targets: every target met over the horizon and "
-           "in every interval\n";
-    std::cout << out << precision_line(options, scenarios, comparison.plans);
+    std::cout << render_sweep_table(sweep) << precision_line(options, scenarios, comparison.plans);
     if (!flags.out_dir.empty()) {
-      std::cout << "\nWrote sweep.json and sweep.csv to " << flags.out_dir << "\n";
+      std::cout << "\nWrote sweep.json, sweep.csv and report.html to " << flags.out_dir << "\n";
     }
   }
   std::cout.flush();
@@ -346,8 +202,10 @@ void add_sweep_command(CLI::App& app) {
                       "FIELD=VALUES: frontline.staffing=40..60, calls.arrivals.factor=0.9..1.2:0.1 "
                       "or a list 3m,4m,5m; give it twice for a grid (at most 500 points)");
   add_simulation_flags(command, flags->simulation);
-  command->add_option("--out", flags->out_dir,
-                      "Write sweep.json and sweep.csv to this folder (created if missing)");
+  command->add_option(
+      "--out", flags->out_dir,
+      "Write sweep.json, sweep.csv and report.html (charts with their tables) to this "
+      "folder (created if missing; all three or none)");
   command->add_option("--format", flags->format,
                       std::string(shared_help::kFormatToTerminal) +
                           "; json prints sweep.json, csv prints sweep.csv");
