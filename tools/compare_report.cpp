@@ -606,7 +606,18 @@ std::string render_compare_table(const std::vector<ComparedPlan>& plans,
   for (const auto& o : outcomes) line += pad_left(all_met(o) ? "yes" : "no", kPlanWidth);
   out += line + "\n";
   out += "  (missed (3/28): missed in 3 of the 28 intervals with calls)\n";
-  return out;
+  // No trailing blanks (the difference column pads where no * stands).
+  std::string trimmed;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::size_t last = out.find_last_not_of(' ', end == start ? start : end - 1);
+    trimmed += out.substr(start, last == std::string::npos || last < start ? 0 : last + 1 - start);
+    trimmed += "\n";
+    start = end + 1;
+  }
+  return trimmed;
 }
 
 std::string render_compare_json(const std::vector<ComparedPlan>& plans,
