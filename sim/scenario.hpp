@@ -99,10 +99,19 @@ struct Targets {
   std::optional<double> max_asa_s;
 };
 
+// Where a contact type's rates came from when they are a forecast (for reports; the engine does
+// not read it).
+struct ArrivalsOrigin {
+  std::string source;              // the history or forecast file read (its path)
+  std::string method;              // the forecast method used ("auto" resolved), or "file"
+  std::vector<std::int64_t> days;  // the forecast's days, days since 1970-01-01 (history)
+};
+
 struct Arrivals {
   std::vector<double>
       rate_per_s;     // piecewise-constant Poisson rate, one per interval of the horizon
   double day_cv = 0;  // CV of a gamma(mean 1) busyness factor drawn once per day; 0 = none
+  std::optional<ArrivalsOrigin> origin;  // set when the rates are a forecast
 };
 
 // One step of a contact type's routing list: the group may take the contact once it has waited

@@ -504,4 +504,21 @@ TEST(OptimizeCli, TheOptimizedScenarioMeetsEveryTargetAndItsPlanReadsBack) {
             "replications (or --replications); give more of those instead\n");
 }
 
+TEST(RunCli, SummaryNamesTheForecastBehindTheArrivals) {
+  // forecast-week.yaml forecasts its arrivals from the bank's 5-minute history with method auto:
+  // summary.json says which method auto chose and for which dates.
+  TempDir dir;
+  const auto r = run_staffsim("run '" STAFFSIM_SOURCE_DIR
+                              "/scenarios/forecast-week.yaml' --replications 2 --format json",
+                              dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json arrivals = Json::parse(r.out)["contact_types"]["general"]["arrivals"];
+  EXPECT_NE(arrivals["forecast_source"].get<std::string>().find("bank_calls_5min_train.csv"),
+            std::string::npos);
+  EXPECT_NE(arrivals["forecast_method"], "auto");
+  EXPECT_FALSE(arrivals["forecast_method"].get<std::string>().empty());
+  ASSERT_EQ(arrivals["forecast_dates"].size(), 5u);  // the horizon's five days
+  EXPECT_EQ(arrivals["forecast_dates"][0], "2003-10-13");
+}
+
 }  // namespace

@@ -129,15 +129,16 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
 
   auto intervals = lines_of(slurp(out / "intervals.csv"));
   ASSERT_EQ(intervals.size(), 1u + 2 * 2);  // header + intervals x contact types
-  EXPECT_EQ(intervals[0].rfind("day,interval_start,contact_type,offered,offered_ci_low,", 0), 0u);
-  EXPECT_EQ(intervals[1].rfind("1,09:00,general,", 0), 0u);
-  EXPECT_EQ(intervals[2].rfind("1,09:00,vip,", 0), 0u);
-  EXPECT_EQ(intervals[3].rfind("1,09:30,general,", 0), 0u);
-  EXPECT_EQ(intervals[4].rfind("1,09:30,vip,", 0), 0u);
+  EXPECT_EQ(intervals[0].rfind("day,date,interval_start,contact_type,offered,offered_ci_low,", 0),
+            0u);
+  EXPECT_EQ(intervals[1].rfind("1,,09:00,general,", 0), 0u);
+  EXPECT_EQ(intervals[2].rfind("1,,09:00,vip,", 0), 0u);
+  EXPECT_EQ(intervals[3].rfind("1,,09:30,general,", 0), 0u);
+  EXPECT_EQ(intervals[4].rfind("1,,09:30,vip,", 0), 0u);
   // The contact KPIs: intervals.csv has three columns for each (kpi, kpi_ci_low, kpi_ci_high).
   const std::vector<std::string> columns = fields_of(intervals[0]);
   std::vector<std::string> kpis;
-  for (std::size_t i = 3; i < columns.size(); i += 3) kpis.push_back(columns[i]);
+  for (std::size_t i = 4; i < columns.size(); i += 3) kpis.push_back(columns[i]);
   EXPECT_EQ(kpis.size(), 13u);  // the documented contact KPIs; this scenario has no issues
 
   auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
@@ -176,8 +177,8 @@ TEST_F(RunCli, WritesSummaryAndBothTables) {
 
   auto groups = lines_of(slurp(out / "groups.csv"));
   ASSERT_EQ(groups.size(), 1u + 2 * 2);
-  EXPECT_EQ(groups[1].rfind("1,09:00,vip_desk,1,", 0), 0u);
-  EXPECT_EQ(groups[4].rfind("1,09:30,frontline,4,", 0), 0u);
+  EXPECT_EQ(groups[1].rfind("1,,09:00,vip_desk,1,", 0), 0u);
+  EXPECT_EQ(groups[4].rfind("1,,09:30,frontline,4,", 0), 0u);
   // One day: its row per contact type holds the figures of the whole horizon (no date without a
   // start_date).
   auto days = lines_of(slurp(out / "days.csv"));

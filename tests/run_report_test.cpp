@@ -184,8 +184,8 @@ TEST(RunReport, ShrinkageShowsAgentsOnDutyAndScheduled) {
             std::string::npos)
       << table;
   const std::string csv = render_groups_csv(s, tiny_results());
-  EXPECT_NE(csv.find("\n1,08:00,team,6,3,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\n1,08:30,team,7,4,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n1,,08:00,team,6,3,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n1,,08:30,team,7,4,"), std::string::npos) << csv;
 }
 
 // Seconds below 1000 s, minutes below 3 hours, hours below 3 days, days beyond: each side of
@@ -279,17 +279,17 @@ TEST(RunReport, ReinforcementTimeInJson) {
 
 TEST(RunReport, IntervalsCsv) {
   EXPECT_EQ(render_intervals_csv(tiny_scenario(), tiny_results()),
-            "day,interval_start,contact_type" + csv_columns(kContactKpiNames) + "\n" +
-                "1,08:00,calls," + kHalfKpisBeforeAsa + ",12.5,10,15," + kHalfKpisAfterAsa + "\n" +
-                "1,08:30,calls," + kHalfKpisBeforeAsa + ",12.25,,," + kHalfKpisAfterAsa + "\n");
+            "day,date,interval_start,contact_type" + csv_columns(kContactKpiNames) + "\n" +
+                "1,,08:00,calls," + kHalfKpisBeforeAsa + ",12.5,10,15," + kHalfKpisAfterAsa + "\n" +
+                "1,,08:30,calls," + kHalfKpisBeforeAsa + ",12.25,,," + kHalfKpisAfterAsa + "\n");
 }
 
 TEST(RunReport, GroupsCsv) {
   EXPECT_EQ(render_groups_csv(tiny_scenario(), tiny_results()),
-            "day,interval_start,group,agents,agents_on_duty,occupancy,occupancy_ci_low,"
+            "day,date,interval_start,group,agents,agents_on_duty,occupancy,occupancy_ci_low,"
             "occupancy_ci_high,handled,handled_ci_low,handled_ci_high,handled_calls\n"
-            "1,08:00,team,3,3,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n"
-            "1,08:30,team,4,4,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n");
+            "1,,08:00,team,3,3,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n"
+            "1,,08:30,team,4,4,0.9,0.88,0.92,47.5,42.5,52.5,47.5\n");
 }
 
 TEST(RunReport, DaysAndClockTimesOfLaterDays) {
@@ -299,8 +299,8 @@ TEST(RunReport, DaysAndClockTimesOfLaterDays) {
   sim::Results r = tiny_results();
   r.by_group_interval = {{group_kpis(1)}, {group_kpis(1)}, {group_kpis(1)}, {group_kpis(1)}};
   std::string csv = render_groups_csv(s, r);
-  EXPECT_NE(csv.find("\n2,08:00,team,5,5,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\n2,08:30,team,6,6,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n2,,08:00,team,5,5,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n2,,08:30,team,6,6,"), std::string::npos) << csv;
 }
 
 // --- two days from Thursday 29 February 2024, with costs ------------------------------------
@@ -485,7 +485,7 @@ TEST(RunReport, IssueKpisInJsonAndCsv) {
   // intervals.csv and days.csv have the issue columns for every type once any type tracks issues.
   const std::string header =
       "contact_type" + csv_columns(kContactKpiNames) + csv_columns(kIssueKpiNames) + "\n";
-  EXPECT_EQ(render_intervals_csv(s, r), "day,interval_start," + header);
+  EXPECT_EQ(render_intervals_csv(s, r), "day,date,interval_start," + header);
   EXPECT_EQ(render_days_csv(s, r), "day,date," + header);
 }
 

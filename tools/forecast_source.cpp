@@ -28,7 +28,8 @@ std::int64_t whole_interval(const sim::Horizon& horizon) {
   return interval;
 }
 
-std::vector<double> from_history(const ForecastSource& source, const sim::Horizon& horizon) {
+std::vector<double> from_history(const ForecastSource& source, const sim::Horizon& horizon,
+                                 sim::ArrivalsOrigin* origin) {
   const std::int64_t interval = whole_interval(horizon);
   HistoryOptions options;
   options.log_interval_s = interval;
@@ -54,6 +55,11 @@ std::vector<double> from_history(const ForecastSource& source, const sim::Horizo
     if (static_cast<int>(request.target_days.size()) == horizon.days) break;
   }
   const models::ForecastResult result = models::forecast(series, request);
+  if (origin) {
+    origin->source = source.history_path;
+    origin->method = models::method_name(result.method);
+    for (const models::DayForecast& day : result.days) origin->days.push_back(day.day);
+  }
   const models::IntradayGrid& grid = result.grid;
   std::vector<double> calls;
   calls.reserve(static_cast<std::size_t>(horizon.total_intervals()));
@@ -111,9 +117,16 @@ std::vector<double> from_forecast_csv(const ForecastSource& source, const sim::H
 }  // namespace
 
 std::vector<double> forecast_calls_for_horizon(const ForecastSource& source,
-                                               const sim::Horizon& horizon) {
-  return source.history_path.empty() ? from_forecast_csv(source, horizon)
-                                     : from_history(source, horizon);
+                                               const sim::Horizon& horizon,
+                                               sim::ArrivalsOrigin* origin) {
+  if (source.history_path.empty()) {
+    if (origin) {
+      origin->source = source.forecast_path;
+      origin->method = "file";
+    }
+    return from_forecast_csv(source, horizon);
+  }
+  return from_history(source, horizon, origin);
 }
 
 }  // namespace staffsim::tools

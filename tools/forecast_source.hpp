@@ -35,7 +35,9 @@ struct ForecastSource {
 // Expected calls per interval of the horizon (intervals_per_day x days, day-major). Throws
 // InputError (file problems, with file:line) or InvalidInput (a forecast the history cannot make,
 // a horizon off the forecast's grid), each message saying what was expected.
+// `origin`, when given, receives the file, the method used and the forecast's days.
 std::vector<double> forecast_calls_for_horizon(const ForecastSource& source,
-                                               const sim::Horizon& horizon);
+                                               const sim::Horizon& horizon,
+                                               sim::ArrivalsOrigin* origin = nullptr);
 
 }  // namespace staffsim::tools

@@ -292,6 +292,14 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
           Json{{"at_most", *type.targets.max_asa_s}, {"verdict", verdict_word(k.verdicts.asa)}};
     }
     entry["targets"] = targets;
+    if (const auto& origin = type.arrivals.origin) {
+      // The arrivals are a forecast: from which file, by which method, for which dates.
+      Json dates = Json::array();
+      for (std::int64_t day : origin->days) dates.push_back(format_local_date(day * 86400));
+      entry["arrivals"] = Json{{"forecast_source", origin->source},
+                               {"forecast_method", origin->method},
+                               {"forecast_dates", dates}};
+    }
     types[type.name] = entry;
   }
   root["contact_types"] = types;
@@ -329,12 +337,13 @@ std::string render_summary_json(const sim::Scenario& scenario, const sim::Result
 }
 
 std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Results& results) {
-  std::string out = "day,interval_start,contact_type" + contact_csv_header(scenario) + "\n";
+  std::string out = "day,date,interval_start,contact_type" + contact_csv_header(scenario) + "\n";
+  const auto per_day = static_cast<std::size_t>(scenario.horizon.intervals_per_day);
   for (std::size_t i = 0; i < results.by_type_interval.size(); ++i) {
     for (std::size_t t = 0; t < scenario.contact_types.size(); ++t) {
       const sim::ContactKpis& k = results.by_type_interval[i][t];
-      std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
-                        scenario.contact_types[t].name;
+      std::string row = day_number(scenario, i) + "," + date_of_day(scenario, i / per_day) + "," +
+                        interval_start(scenario, i) + "," + scenario.contact_types[t].name;
       append_contact_csv(row, scenario, k);
       out += row + "\n";
     }
@@ -356,7 +365,8 @@ std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& r
 }
 
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results) {
-  std::string out = "day,interval_start,group,agents,agents_on_duty";
+  std::string out = "day,date,interval_start,group,agents,agents_on_duty";
+  const auto per_day = static_cast<std::size_t>(scenario.horizon.intervals_per_day);
   append_estimate_header(out, "occupancy");
   append_estimate_header(out, "handled");
   for (const auto& type : scenario.contact_types) out += ",handled_" + type.name;
@@ -369,8 +379,8 @@ std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results&
     for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
       const sim::GroupKpis& k = results.by_group_interval[i][g];
       const auto& staffing = scenario.agent_groups[g].staffing;
-      std::string row = day_number(scenario, i) + "," + interval_start(scenario, i) + "," +
-                        scenario.agent_groups[g].name + "," +
+      std::string row = day_number(scenario, i) + "," + date_of_day(scenario, i / per_day) + "," +
+                        interval_start(scenario, i) + "," + scenario.agent_groups[g].name + "," +
                         (i < staffing.size() ? std::to_string(staffing[i]) : "") + "," +
                         (i < on_duty[g].size() ? std::to_string(on_duty[g][i]) : "");
       append_estimate(row, k.occupancy, true);

@@ -35,7 +35,8 @@ std::string render_summary_table(const sim::Scenario& scenario, const sim::Resul
 // occupancy, handled contacts and handled share per contact type. Ends with a newline.
 std::string render_summary_json(const sim::Scenario& scenario, const sim::Results& results);
 
-// intervals.csv: one row per interval and contact type (day, interval_start as clock time,
+// intervals.csv: one row per interval and contact type (day, date when the horizon has a
+// start_date, interval_start as clock time,
 // contact_type, then each KPI with its _ci_low and _ci_high columns).
 std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Results& results);
 
@@ -43,8 +44,9 @@ std::string render_intervals_csv(const sim::Scenario& scenario, const sim::Resul
 // contact_type, then the KPIs of intervals.csv over the day).
 std::string render_days_csv(const sim::Scenario& scenario, const sim::Results& results);
 
-// groups.csv: one row per interval and agent group (day, interval_start, group, scheduled agents,
-// occupancy and handled contacts with their confidence bounds, handled contacts per contact type).
+// groups.csv: one row per interval and agent group (day, date, interval_start, group, scheduled
+// agents, occupancy and handled contacts with their confidence bounds, handled contacts per contact
+// type).
 std::string render_groups_csv(const sim::Scenario& scenario, const sim::Results& results);
 
 // --- Shared by the writers (the HTML report too; more in tools/report_common.hpp) -------------

@@ -39,7 +39,8 @@ class ScenarioLoader : private YamlReader {
       const Field& field, const std::function<std::optional<T>(const Field&)>& one);
   void contact_type(const Field& field, sim::ContactType& type, int type_index);
   void arrivals(const Field& field, sim::Arrivals& arrivals);
-  std::optional<std::vector<double>> forecast_calls(const Field& field);
+  std::optional<std::vector<double>> forecast_calls(const Field& field,
+                                                    std::optional<sim::ArrivalsOrigin>& origin);
   std::optional<sim::DurationDistribution> distribution(const Field& field);
   void targets(const Field& field, sim::Targets& targets);
   void agent_group(const Field& field, sim::AgentGroup& group);

@@ -185,7 +185,9 @@ std::vector<NamedScenario> load_scenario_plans(const std::string& path) {
   plans.front().name =
       is_standard_stream(path) ? "stdin" : std::filesystem::path(path).stem().string();
 
-  // The scenario is valid, so the document parses and is a mapping.
+  // The scenario is valid, so the document parses and is a mapping. (No second parse for a
+  // scenario without variants.)
+  if (text.find("variants") == std::string::npos) return plans;
   const YAML::Node root = fresh_document(text);
   const YAML::Node variants = root["variants"];
   if (!variants) return plans;

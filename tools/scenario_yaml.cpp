@@ -209,7 +209,7 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
     auto rates = per_interval<double>(f, [this](const Field& x) { return rate(x); });
     if (rates) arrivals.rate_per_s = *rates;
   } else {
-    auto counts = forecast_calls(*map->find("forecast"));
+    auto counts = forecast_calls(*map->find("forecast"), arrivals.origin);
     if (counts) {
       arrivals.rate_per_s.clear();
       for (double count : *counts) arrivals.rate_per_s.push_back(count / horizon_.interval_s);
@@ -233,7 +233,8 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
 
 // arrivals.forecast: {history: FILE, method, weeks, from, closed, share} or {file: FILE, from,
 // share}; see tools/forecast_source.hpp.
-std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& field) {
+std::optional<std::vector<double>> ScenarioLoader::forecast_calls(
+    const Field& field, std::optional<sim::ArrivalsOrigin>& origin) {
   auto map = mapping(field, {"history", "file", "method", "weeks", "from", "closed", "share"},
                      "a mapping such as {history: calls.csv, method: auto} or "
                      "{file: forecast.csv}");
@@ -330,7 +331,10 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(const Field& f
   }
   if (!ok || !horizon_ok_) return std::nullopt;
   try {
-    return forecast_calls_for_horizon(source, horizon_);
+    sim::ArrivalsOrigin from;
+    auto calls = forecast_calls_for_horizon(source, horizon_, &from);
+    origin = std::move(from);
+    return calls;
   } catch (const Error& e) {
     problem(history ? *history : *file, e.what());
   }
