@@ -3,9 +3,13 @@
 #include <cmath>
 
 #include "sim/estimate.hpp"
+#include "tests/two_pass_estimate.hpp"
 
 namespace staffsim::sim {
 namespace {
+
+using test_support::mean_estimate;
+using test_support::ratio_estimate;
 
 // Student-t table values.
 TEST(SimEstimate, StudentTQuantiles) {

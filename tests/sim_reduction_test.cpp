@@ -11,6 +11,7 @@
 #include "sim/estimate.hpp"
 #include "sim/simulator.hpp"
 #include "tests/sim_builders.hpp"
+#include "tests/two_pass_estimate.hpp"
 
 namespace staffsim::sim {
 namespace {
@@ -151,6 +152,26 @@ TEST(SimReduction, PairedIntervalsMatchATwoPassComputation) {
     const Estimate& wait = both.differences[0].by_type[c].wait_mean_s;
     EXPECT_NEAR(wait.mean, rb - ra, 1e-9 * std::abs(rb));
     EXPECT_NEAR(half(wait), wait_half, 1e-6 * wait_half);
+  }
+}
+
+TEST(SimReduction, PlanEstimatesMatchTheTwoPassFormulas) {
+  // The running moments give the estimates the two-pass definitions give from the
+  // per-replication counts (tests/two_pass_estimate.hpp).
+  const Results r = simulate(centre());
+  for (std::size_t c = 0; c < 2; ++c) {
+    std::vector<double> answered, wait, offered;
+    for (const auto& replication : r.replication_counts) {
+      answered.push_back(static_cast<double>(replication[c].answered));
+      wait.push_back(replication[c].wait_sum_s);
+      offered.push_back(static_cast<double>(replication[c].offered));
+    }
+    const Estimate a = test_support::mean_estimate(answered);
+    EXPECT_NEAR(r.by_type[c].answered.mean, a.mean, 1e-9 * a.mean);
+    EXPECT_NEAR(r.by_type[c].answered.ci_high, a.ci_high, 1e-9 * a.ci_high);
+    const Estimate w = test_support::ratio_estimate(wait, offered);
+    EXPECT_NEAR(r.by_type[c].wait_mean_s.mean, w.mean, 1e-9 * w.mean);
+    EXPECT_NEAR(r.by_type[c].wait_mean_s.ci_low, w.ci_low, 1e-9 * w.mean);
   }
 }
 

@@ -160,12 +160,7 @@ void compare(const CompareFlags& flags) {
   if (!flags.check.junit.empty() && !is_standard_stream(flags.check.junit)) {
     files.push_back({flags.check.junit, junit});
   }
-  if (!files.empty()) {
-    if (!flags.out_dir.empty()) {
-      create_output_folder(flags.out_dir);
-    }
-    write_files_atomically(files);
-  }
+  write_output_files(flags.out_dir, files);
   if (format == OutputFormat::json) {
     std::cout << json;
   } else {

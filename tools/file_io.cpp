@@ -116,13 +116,17 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   }
 }
 
-void create_output_folder(const std::string& dir) {
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error || !std::filesystem::is_directory(dir)) {
-    throw IoError("cannot create directory " + dir + ": " +
-                  (error ? error.message() : "a file of that name exists"));
+void write_output_files(const std::string& out_dir, const std::vector<PendingFile>& files) {
+  if (files.empty()) return;
+  if (!out_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(out_dir, error);
+    if (error || !std::filesystem::is_directory(out_dir)) {
+      throw IoError("cannot create directory " + out_dir + ": " +
+                    (error ? error.message() : "a file of that name exists"));
+    }
   }
+  write_files_atomically(files);
 }
 
 }  // namespace staffsim::tools

@@ -35,8 +35,9 @@ struct PendingFile {
 };
 void write_files_atomically(const std::vector<PendingFile>& files);
 
-// Creates the folder an --out names (and its parents) if missing; IoError when it cannot, or a
-// file of that name is in the way.
-void create_output_folder(const std::string& dir);
+// Writes a command's output files all-or-nothing (write_files_atomically), first creating the
+// folder an --out names (and its parents) when `out_dir` is not empty; IoError when it cannot, or
+// a file of that name is in the way. Does nothing without files.
+void write_output_files(const std::string& out_dir, const std::vector<PendingFile>& files);
 
 }  // namespace staffsim::tools

@@ -214,9 +214,9 @@ void optimize(const OptimizeFlags& flags) {
   }
 
   if (!flags.out_dir.empty()) {
-    create_output_folder(flags.out_dir);
     const std::filesystem::path dir = flags.out_dir;
-    write_files_atomically(
+    write_output_files(
+        flags.out_dir,
         {{(dir / "plan.csv").string(), render_plan_csv(scenario, optimized_plan)},
          {(dir / "optimized.yaml").string(), optimized_yaml(text, scenario, r, name)}});
   }

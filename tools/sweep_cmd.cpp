@@ -170,11 +170,11 @@ void sweep(const SweepFlags& flags) {
   const std::string csv = render_sweep_csv(sweep);
 
   if (!flags.out_dir.empty()) {
-    create_output_folder(flags.out_dir);
     const std::filesystem::path dir = flags.out_dir;
-    write_files_atomically({{(dir / "sweep.json").string(), json},
-                            {(dir / "sweep.csv").string(), csv},
-                            {(dir / "report.html").string(), render_sweep_report_html(sweep)}});
+    write_output_files(flags.out_dir,
+                       {{(dir / "sweep.json").string(), json},
+                        {(dir / "sweep.csv").string(), csv},
+                        {(dir / "report.html").string(), render_sweep_report_html(sweep)}});
   }
   if (format == OutputFormat::json) {
     std::cout << json;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "tools/cli_error.hpp"
+#include "tools/html_page.hpp"  // html_escape: XML text and attributes too
 #include "tools/report_common.hpp"
 #include "tools/units.hpp"
 
@@ -27,32 +28,6 @@ std::string seconds_text(double v) {
 
 std::string with_interval(const sim::Estimate& e, std::string (*format)(double)) {
   return format(e.mean) + " [" + format(e.ci_low) + ", " + format(e.ci_high) + "]";
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -189,18 +164,18 @@ std::string render_junit(const std::vector<TargetOutcome>& outcomes, bool strict
       plan_failures += fails(*o) ? 1 : 0;
       plan_skips += skipped(*o) ? 1 : 0;
     }
-    xml += "  <testsuite name=\"" + xml_escape(plan) + "\" tests=\"" +
+    xml += "  <testsuite name=\"" + html_escape(plan) + "\" tests=\"" +
            std::to_string(cases.size()) + "\" failures=\"" + std::to_string(plan_failures) +
            "\" skipped=\"" + std::to_string(plan_skips) + "\">\n";
     for (const auto* o : cases) {
-      xml += "    <testcase classname=\"" + xml_escape("staffsim." + plan + "." + o->type) +
-             "\" name=\"" + xml_escape(o->label) + "\"";
+      xml += "    <testcase classname=\"" + html_escape("staffsim." + plan + "." + o->type) +
+             "\" name=\"" + html_escape(o->label) + "\"";
       if (fails(*o)) {
-        xml += ">\n      <failure message=\"" + xml_escape(o->summary()) + "\" type=\"" +
+        xml += ">\n      <failure message=\"" + html_escape(o->summary()) + "\" type=\"" +
                verdict_word(o->verdict) + "\"/>\n    </testcase>\n";
       } else if (skipped(*o)) {
         xml +=
-            ">\n      <skipped message=\"" + xml_escape(o->summary()) + "\"/>\n    </testcase>\n";
+            ">\n      <skipped message=\"" + html_escape(o->summary()) + "\"/>\n    </testcase>\n";
       } else {
         xml += "/>\n";
       }
