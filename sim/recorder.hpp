@@ -240,6 +240,7 @@ class Recorder {
   std::vector<TimeWeighted> queue_;     // [type]
   std::vector<GroupClock> group_;       // [group]
   std::int64_t current_ = -1;
+  bool record_load_ = false;  // CompiledScenario::record_load (checked on every state change)
   std::int64_t over_through_ = -1;  // intervals [0, over_through_] are over
 
   // Waits: live histograms, their day and horizon aggregates, and the contacts still to report.
@@ -256,7 +257,6 @@ class Recorder {
   // plus the callers waiting of the types that list it first, time-weighted per interval.
   void load_changed(std::size_t g, std::int64_t delta, double now);
   void flush_load(std::size_t g, double now);
-  bool record_load_ = false;
   std::vector<std::size_t> type_group_;         // [type]: its first group
   std::vector<std::int64_t> load_;              // [group]
   std::vector<double> load_since_;              // [group]
