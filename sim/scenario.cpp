@@ -16,6 +16,11 @@ bool positive(double x) {
 bool non_negative(double x) {
   return std::isfinite(x) && x >= 0;
 }
+// A duration in seconds: 0 .. kMaxDurationS.
+bool duration(double x) {
+  return non_negative(x) && x <= kMaxDurationS;
+}
+const std::string kDurationRange = "0 to 366d";
 
 void check(bool ok, const std::string& what) {
   if (!ok) throw InvalidInput(what);
@@ -30,6 +35,8 @@ void check_distribution(const DurationDistribution& d, const std::string& where)
         } else if constexpr (std::is_same_v<T, Lognormal> || std::is_same_v<T, Gamma>) {
           check(positive(v.mean_s), where + ": mean must be positive");
           check(positive(v.sd_s), where + ": sd must be positive");
+          check(duration(v.sd_s),
+                where + ": sd must be at most 366d, found " + number_text(v.sd_s) + " s");
         } else if constexpr (std::is_same_v<T, Weibull>) {
           check(positive(v.shape), where + ": shape must be positive");
           check(positive(v.scale_s), where + ": scale must be positive");
@@ -37,11 +44,19 @@ void check_distribution(const DurationDistribution& d, const std::string& where)
           check(non_negative(v.value_s), where + ": value must be non-negative");
         } else {
           check(!v.values_s.empty(), where + ": empirical distribution needs at least one value");
-          for (double x : v.values_s)
-            check(non_negative(x), where + ": values must be non-negative");
+          check(v.values_s.size() <= kMaxEmpiricalValues,
+                where + ": an empirical distribution takes at most " +
+                    std::to_string(kMaxEmpiricalValues) + " values, found " +
+                    std::to_string(v.values_s.size()));
+          for (double x : v.values_s) {
+            check(duration(x), where + ": values must be from " + kDurationRange + ", found " +
+                                   number_text(x) + " s");
+          }
         }
       },
       d);
+  const double mean = mean_of(d);
+  check(duration(mean), where + ": mean must be at most 366d, found " + number_text(mean) + " s");
 }
 
 bool probability(double x) {
@@ -54,11 +69,12 @@ bool valid_group(const Scenario& s, int g) {
 
 void check_callback(const Scenario& s, const CallbackPolicy& c, const std::string& where) {
   check(valid_group(s, c.group), where + ".group must name an agent group");
-  check(positive(c.within_s), where + ".within must be positive");
+  check((positive(c.within_s) && duration(c.within_s)),
+        where + ".within must be positive and at most 366d");
   check(std::isfinite(c.reach) && c.reach > 0 && c.reach <= 1, where + ".reach must be in (0, 1]");
   check(c.attempts >= 1, where + ".attempts must be at least 1");
-  check(non_negative(c.retry_after_s), where + ".retry_after must be non-negative");
-  check(non_negative(c.attempt_s), where + ".attempt_time must be non-negative");
+  check(duration(c.retry_after_s), where + ".retry_after must be from 0 to 366d");
+  check(duration(c.attempt_s), where + ".attempt_time must be from 0 to 366d");
   if (c.handle_time) check_distribution(*c.handle_time, where + ".handle_time");
 }
 
@@ -78,7 +94,8 @@ void check_escalation(const Scenario& s, const Escalation& e, int level, const s
       check(valid_group(s, e.work_order.to), where + ".work_order.to must name an agent group");
       check(level == 0 || authority(e.work_order.to) >= level,
             where + ".work_order.to must have the authority of the level it takes");
-      check(positive(e.work_order.deadline_s), where + ".work_order.deadline must be positive");
+      check((positive(e.work_order.deadline_s) && duration(e.work_order.deadline_s)),
+            where + ".work_order.deadline must be positive and at most 366d");
       check_distribution(e.work_order.processing, where + ".work_order.processing");
       if (e.work_order.hand_off) {
         check_distribution(*e.work_order.hand_off, where + ".work_order.hand_off");
@@ -154,6 +171,25 @@ double mean_of(const DurationDistribution& d) {
       d);
 }
 
+double expected_first_contacts(const Scenario& s) {
+  const Horizon& h = s.horizon;
+  const auto per_day = static_cast<std::size_t>(h.intervals_per_day);
+  double total = 0;
+  for (const auto& type : s.contact_types) {
+    const auto& rates = type.arrivals.rate_per_s;
+    double horizon_sum = 0;
+    for (double r : rates) horizon_sum += r * h.interval_s;
+    total += horizon_sum;
+    // Warm-up days repeat the horizon's days backwards; a warm-up runs the first interval's rates
+    // (before every day when days are independent).
+    if (h.days > 0) total += horizon_sum / h.days * h.warmup_days;
+    for (std::size_t d = 0; d < static_cast<std::size_t>(h.days_independent ? h.days : 1); ++d) {
+      if (d * per_day < rates.size()) total += rates[d * per_day] * h.warmup_s;
+    }
+  }
+  return total;
+}
+
 std::vector<int> agents_on_duty(const AgentGroup& group) {
   std::vector<int> on_duty = group.staffing;
   for (std::size_t i = 0; i < on_duty.size(); ++i) {
@@ -165,20 +201,26 @@ std::vector<int> agents_on_duty(const AgentGroup& group) {
 
 void validate(const Scenario& s) {
   const Horizon& h = s.horizon;
-  check(positive(h.interval_s), "horizon.interval must be positive");
+  check((positive(h.interval_s) && duration(h.interval_s)),
+        "horizon.interval must be positive and at most 366d");
   check(h.intervals_per_day > 0, "horizon.intervals must be at least 1");
   check(h.days > 0, "horizon.days must be at least 1");
   check(h.total_intervals() <= kMaxHorizonIntervals,
         "horizon: intervals x days must be at most " + std::to_string(kMaxHorizonIntervals) +
             ", found " + std::to_string(h.total_intervals()));
-  check(non_negative(h.warmup_s), "horizon.warmup must be non-negative");
-  check(h.warmup_days >= 0, "horizon.warmup_days must be non-negative");
+  check(duration(h.warmup_s), "horizon.warmup must be from " + kDurationRange + ", found " +
+                                  number_text(h.warmup_s) + " s");
+  check(h.warmup_days >= 0 && h.warmup_days <= kMaxWarmupDays,
+        "horizon.warmup_days must be from 0 to " + std::to_string(kMaxWarmupDays) + ", found " +
+            std::to_string(h.warmup_days));
   check(!(h.days_independent && h.warmup_days > 0),
         "horizon.warmup_days needs continuous days (days_independent is set)");
   check(h.days == 1 || h.window_s() <= 86400.0 + 1e-9,
         "horizon: a day's intervals must fit in 24 hours when there are several days");
-  check(s.replications > 0, "replications must be at least 1");
-  check(non_negative(s.short_abandon_s), "short_abandon must be non-negative");
+  check(s.replications > 0 && s.replications <= kMaxReplications,
+        "replications must be from 1 to " + std::to_string(kMaxReplications) + ", found " +
+            std::to_string(s.replications));
+  check(duration(s.short_abandon_s), "short_abandon must be from 0 to 366d");
   check(!s.contact_types.empty(), "contact_types must not be empty");
   check(!s.agent_groups.empty(), "agent_groups must not be empty");
   const auto n = static_cast<std::size_t>(h.total_intervals());
@@ -186,7 +228,11 @@ void validate(const Scenario& s) {
     const auto& group = s.agent_groups[g];
     std::string where = "agent_groups[" + std::to_string(g) + "]";
     check(group.staffing.size() == n, where + ".staffing must have one entry per interval");
-    for (int a : group.staffing) check(a >= 0, where + ".staffing must be non-negative");
+    for (int a : group.staffing) {
+      check(a >= 0 && a <= kMaxAgentsPerInterval, where + ".staffing must be from 0 to " +
+                                                      std::to_string(kMaxAgentsPerInterval) +
+                                                      " agents, found " + std::to_string(a));
+    }
     check(group.open.empty() || group.open.size() == n,
           where + ".open must be empty or have one entry per interval");
   }
@@ -196,9 +242,13 @@ void validate(const Scenario& s) {
     check(type.arrivals.rate_per_s.size() == n,
           where + ".arrivals must have one rate per interval");
     for (double r : type.arrivals.rate_per_s) {
-      check(non_negative(r), where + ".arrivals rates must be non-negative");
+      check(non_negative(r) && r <= kMaxArrivalRatePerS,
+            where + ".arrivals rates must be from 0 to " + number_text(kMaxArrivalRatePerS) +
+                " a second, found " + number_text(r));
     }
-    check(non_negative(type.arrivals.day_cv), where + ".arrivals.day_cv must be non-negative");
+    check(non_negative(type.arrivals.day_cv) && type.arrivals.day_cv <= kMaxDayCv,
+          where + ".arrivals.day_cv must be from 0 to " + number_text(kMaxDayCv) + ", found " +
+              number_text(type.arrivals.day_cv));
     check(type.open.empty() || type.open.size() == n,
           where + ".open must be empty or have one entry per interval");
     check_distribution(type.handle_time, where + ".handle_time");
@@ -207,7 +257,7 @@ void validate(const Scenario& s) {
     for (const auto& step : type.routing) {
       check(step.group >= 0 && static_cast<std::size_t>(step.group) < s.agent_groups.size(),
             where + ": routing names an unknown group");
-      check(non_negative(step.after_s), where + ": routing delay must be non-negative");
+      check(duration(step.after_s), where + ": routing delay must be from 0 to 366d");
     }
     if (type.issues) check_issue_model(s, type, where);
     if (type.repeat) {
@@ -231,7 +281,7 @@ void validate(const Scenario& s) {
     const AuthorityCost& cost = group.authority_cost;
     check(positive(cost.handle_time_factor),
           where + ".authority_cost.handle_time_factor must be positive");
-    check(non_negative(cost.added_s), where + ".authority_cost.added_time must be non-negative");
+    check(duration(cost.added_s), where + ".authority_cost.added_time must be from 0 to 366d");
     check(probability(cost.audit_share), where + ".authority_cost.audit_share must be in [0, 1]");
     if (cost.audit_share > 0) {
       check(cost.audit && valid_group(s, cost.audit->to),
@@ -261,7 +311,8 @@ void validate(const Scenario& s) {
             where + ".stop.queue must be non-negative and below start.queue");
     }
     if (rule.start_oldest_wait_s) {
-      check(positive(*rule.start_oldest_wait_s), where + ".start.oldest_wait must be positive");
+      check((positive(*rule.start_oldest_wait_s) && duration(*rule.start_oldest_wait_s)),
+            where + ".start.oldest_wait must be positive and at most 366d");
       check(rule.stop_queue >= 0, where + ".stop.queue must be non-negative");
     }
   }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "models/calendar.hpp"
+#include "sim/limits.hpp"
 
 namespace staffsim::sim {
 
@@ -50,9 +51,6 @@ double mean_of(const DurationDistribution& d);
 // `intervals_per_day` intervals; outside it the centre is closed (no arrivals, no agents), and what
 // is still open at the close carries over the night: work waiting for an agent, customers who will
 // call again. A window of 24 hours is open around the clock.
-inline constexpr std::int64_t kMaxHorizonIntervals = 1'000'000;  // intervals x days
-inline constexpr int kMaxAuthority = 9;                          // authority levels 1 .. 9
-
 struct Horizon {
   double interval_s = 1800;   // length of one planning interval
   int intervals_per_day = 1;  // planning intervals in one day
@@ -297,5 +295,10 @@ struct Scenario {
 // first violation. The YAML loader reports positioned errors before this runs; this guards callers
 // that build scenarios in C++.
 void validate(const Scenario& scenario);
+
+// The first contacts one replication's arrival rates promise, warm-up included (repeat calls,
+// call-backs and escalations come on top): the size of a run, said before it starts and limited
+// by kMaxRunContacts.
+double expected_first_contacts(const Scenario& scenario);
 
 }  // namespace staffsim::sim

@@ -15,24 +15,12 @@
 namespace staffsim {
 namespace {
 
+using staffsim::testing::fields_of;
+using staffsim::testing::lines_of;
 using staffsim::testing::run_staffsim;
 using staffsim::testing::slurp;
 using staffsim::testing::TempDir;
 using Json = nlohmann::json;
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> fields;
-  std::istringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
-  return fields;
-}
 
 // A CSV as rows of named fields.
 std::vector<std::map<std::string, std::string>> csv_rows(const std::string& text) {

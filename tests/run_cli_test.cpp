@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -12,13 +13,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "tests/cli_runner.hpp"
 #include "tests/html_report_checks.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using staffsim::testing::fields_of;
+using staffsim::testing::lines_of;
 
 struct Outcome {
   int exit_code = -1;
@@ -31,21 +37,6 @@ std::string slurp(const fs::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// The comma-separated fields of a CSV line (without quoting).
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> fields;
-  std::istringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
-  return fields;
 }
 
 class RunCli : public ::testing::Test {
@@ -562,6 +553,111 @@ TEST_F(RunCli, LimitsAreErrorsNotClamps) {
   EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() +
                        ":7:78: contact_types[0].arrivals.forecast.weeks: expected at most 1000 "
                        "weeks, found \"5000\"\n");
+}
+
+// A slip of the keyboard that once started a run without end (a count of 1e308 or 99999999999
+// calls in one interval of a shipped scenario) is refused where it stands, before anything runs.
+TEST_F(RunCli, HugeCountsAndDurationsAreRefusedAtTheirPosition) {
+  const fs::path shipped = fs::path(STAFFSIM_SOURCE_DIR) / "scenarios";
+  struct Slip {
+    const char* file;
+    const char* from;
+    const char* to;
+    const char* message;  // after "<path>:"
+  };
+  const std::vector<Slip> slips = {
+      {"multi-day.yaml", "per_interval: [50, 88,", "per_interval: [50, 1e308,",
+       "22:26: contact_types[0].arrivals.per_interval[1]: expected at most 3600000 calls in 1h "
+       "(1000 a second), found \"1e308\""},
+      {"default.yaml", "per_interval: [38, 43,", "per_interval: [38, 99999999999,",
+       "38:26: contact_types[1].arrivals.per_interval[1]: expected at most 1800000 calls in 30m "
+       "(1000 a second), found \"99999999999\""},
+      {"default.yaml", "per_interval: [38, 43,", "per_interval: [38, 1e308,",
+       "38:26: contact_types[1].arrivals.per_interval[1]: expected at most 1800000 calls in 30m "
+       "(1000 a second), found \"1e308\""},
+      {"default.yaml", "mean: 177s, sd: 242s", "mean: 1e300s, sd: 242s",
+       "30:50: contact_types[0].handle_time.mean: expected a duration of at most 366d, found "
+       "\"1e300s\""},
+  };
+  for (const Slip& slip : slips) {
+    std::string text = slurp(shipped / slip.file);
+    ASSERT_NE(text.find(slip.from), std::string::npos) << slip.file << ": " << slip.from;
+    text.replace(text.find(slip.from), std::string(slip.from).size(), slip.to);
+    const fs::path scenario = write(slip.file, text);
+    const fs::path out = dir_ / "out";
+    Outcome r = staffsim("run '" + scenario.string() + "' --out '" + out.string() + "'");
+    EXPECT_EQ(r.exit_code, 1) << slip.to;
+    EXPECT_EQ(r.err, "staffsim: error: " + scenario.string() + ":" + slip.message + "\n");
+    EXPECT_FALSE(fs::exists(out));
+  }
+}
+
+// A run larger than the limit of contacts is refused with its size, before it starts; a large one
+// says how many contacts it will simulate.
+TEST_F(RunCli, RunSizeIsSaidAndLimited) {
+  std::string text = kSmallScenario;
+  text.replace(text.find("{per_interval: [12, 18]}"), 24, "{rate: 1000/s}");
+  text.replace(text.find("replications: 4"), 15, "replications: 1000000");
+  const fs::path big = write("big.yaml", text);
+  Outcome r = staffsim("run '" + big.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  // 1000 a second for an hour, and vip's 6 an hour: 3,600,006 a replication.
+  EXPECT_EQ(r.err,
+            "staffsim: error: the run would simulate about 3.6e+03 billion contacts (1000000 "
+            "replications of about 3.6 million), more than the limit of 10 billion: ask for fewer "
+            "replications (--replications, --max-replications), days or calls\n");
+}
+
+// Ctrl-C or SIGTERM during a run: the process stops at once, exit code 128 + the signal, and
+// nothing is written (not even the --out folder).
+TEST_F(RunCli, InterruptedRunLeavesNothing) {
+  const fs::path scenario = fs::path(STAFFSIM_SOURCE_DIR) / "scenarios" / "default.yaml";
+  const fs::path out = dir_ / "out";
+  const fs::path err = dir_ / "stderr.txt";
+  const std::string command = "'" + std::string(STAFFSIM_BINARY) + "' run '" + scenario.string() +
+                              "' --replications 100000 --out '" + out.string() + "' 2>'" +
+                              err.string() +
+                              "' & pid=\\$!; sleep 2; kill -TERM \\$pid; wait \\$pid";
+  const int status = std::system(("bash -c \"" + command + "\"").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 128 + 15);
+  EXPECT_NE(slurp(err).find("staffsim: interrupted: nothing was written"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// A file-size limit (a full disk, as ulimit -f makes one) fails the write with a message and exit
+// code 3; nothing is left, not even the folder the run created, and an earlier run's files stay.
+TEST_F(RunCli, FullDiskLeavesNothingAndKeepsEarlierResults) {
+  const fs::path scenario = write("plan.yaml", kSmallScenario);
+  const fs::path out = dir_ / "new" / "out";
+  auto limited = [&](const std::string& args) {
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command = "ulimit -f 4; '" + std::string(STAFFSIM_BINARY) + "' " + args +
+                                " >/dev/null 2>'" + err.string() + "'";
+    const int status = std::system(("bash -c \"" + command + "\"").c_str());
+    return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(err));
+  };
+  auto [code, message] = limited("run '" + scenario.string() + "' --out '" + out.string() + "'");
+  EXPECT_EQ(code, 3);
+  EXPECT_NE(message.find("staffsim: error: cannot write " + out.string()), std::string::npos)
+      << message;
+  EXPECT_NE(message.find(": File too large"), std::string::npos) << message;
+  EXPECT_FALSE(fs::exists(dir_ / "new"));
+
+  const fs::path kept = dir_ / "kept";
+  ASSERT_EQ(staffsim("run '" + scenario.string() + "' --out '" + kept.string() + "'").exit_code, 0);
+  const std::string summary = slurp(kept / "summary.json");
+  std::tie(code, message) =
+      limited("run '" + scenario.string() + "' --seed 5 --out '" + kept.string() + "'");
+  EXPECT_EQ(code, 3);
+  EXPECT_EQ(slurp(kept / "summary.json"), summary);
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(kept))
+    left.push_back(entry.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"days.csv", "groups.csv", "intervals.csv",
+                                            "report.html", "summary.json"}));
 }
 
 }  // namespace

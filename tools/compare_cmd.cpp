@@ -140,6 +140,7 @@ void compare(const CompareFlags& flags) {
     scenarios.push_back(&plan.scenario);
     compared.push_back({plan.name, plan.source, &plan.scenario});
   }
+  check_run_size(scenarios, options);
   const sim::Comparison comparison = sim::simulate_plans(scenarios, options);
   std::vector<TargetOutcome> outcomes;
   for (std::size_t p = 0; p < plans.size(); ++p) {

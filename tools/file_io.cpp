@@ -4,17 +4,47 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "tools/cli_error.hpp"
 
 namespace staffsim::tools {
 namespace {
+
+volatile std::sig_atomic_t g_writing = 0;  // output files are being written
+volatile std::sig_atomic_t g_signal = 0;   // a signal that arrived while they were
+
+// Async-signal-safe: write(2) and _exit(2) only.
+[[noreturn]] void exit_interrupted(int signal, bool written) {
+  static const char kNothing[] = "\nstaffsim: interrupted: nothing was written\n";
+  static const char kWritten[] = "\nstaffsim: interrupted after the output was written\n";
+  const char* text = written ? kWritten : kNothing;
+  const std::size_t size = written ? sizeof kWritten - 1 : sizeof kNothing - 1;
+  [[maybe_unused]] ssize_t ignored = ::write(STDERR_FILENO, text, size);
+  ::_exit(128 + signal);
+}
+
+extern "C" void on_interrupt(int signal) {
+  if (g_writing == 0) exit_interrupted(signal, false);
+  g_signal = signal;
+}
+
+// Holds signals while output files are written (see install_interrupt_handlers).
+class WritingFiles {
+ public:
+  WritingFiles() { g_writing = 1; }
+  ~WritingFiles() { g_writing = 0; }
+  WritingFiles(const WritingFiles&) = delete;
+  WritingFiles& operator=(const WritingFiles&) = delete;
+  static bool interrupted() { return g_signal != 0; }
+};
 
 std::string temp_path_for(const std::string& path) {
   return path + ".tmp-" + std::to_string(::getpid());
@@ -36,6 +66,22 @@ void write_temp(const std::string& temp, const std::string& final_path,
   }
 }
 
+// Reads in blocks, so that a file past the size limit (or an endless one: /dev/zero) is refused
+// without being held.
+std::string read_stream(std::istream& in, const std::string& name) {
+  std::string content;
+  std::vector<char> block(1 << 16);
+  while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0) {
+    content.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (content.size() > kMaxInputFileBytes) {
+      throw IoError("cannot read " + name + ": larger than " +
+                    std::to_string(kMaxInputFileBytes >> 20) + " MiB, the limit of an input file");
+    }
+  }
+  if (in.bad()) throw IoError("cannot read " + name + ": read error");
+  return content;
+}
+
 }  // namespace
 
 std::string display_name(const std::string& path) {
@@ -43,18 +89,10 @@ std::string display_name(const std::string& path) {
 }
 
 std::string read_file(const std::string& path) {
-  if (is_standard_stream(path)) {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    if (std::cin.bad()) throw IoError("cannot read <stdin>: read error");
-    return buffer.str();
-  }
+  if (is_standard_stream(path)) return read_stream(std::cin, "<stdin>");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError("cannot read " + path + ": read error");
-  return buffer.str();
+  return read_stream(in, path);
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
@@ -67,7 +105,18 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   write_files_atomically({{path, content}});
 }
 
+void install_interrupt_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+
 void write_files_atomically(const std::vector<PendingFile>& files) {
+  WritingFiles writing;
   std::vector<std::string> temps;
   try {
     for (const auto& file : files) {
@@ -77,6 +126,10 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   } catch (...) {
     for (const auto& t : temps) std::remove(t.c_str());
     throw;
+  }
+  if (WritingFiles::interrupted()) {
+    for (const auto& t : temps) std::remove(t.c_str());
+    exit_interrupted(g_signal, false);
   }
   // Put the files in place one by one, keeping each file they replace aside until all are in
   // place: a failure puts every earlier file back as it was.
@@ -114,19 +167,33 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   for (const auto& backup : backups) {
     if (!backup.empty()) std::remove(backup.c_str());
   }
+  if (WritingFiles::interrupted()) exit_interrupted(g_signal, true);
 }
 
 void write_output_files(const std::string& out_dir, const std::vector<PendingFile>& files) {
   if (files.empty()) return;
+  // The outermost folder this call creates, removed again when the files cannot be written.
+  std::filesystem::path created;
   if (!out_dir.empty()) {
     std::error_code error;
+    for (std::filesystem::path p = std::filesystem::absolute(out_dir, error).lexically_normal();
+         !error && !p.empty() && !std::filesystem::exists(p, error); p = p.parent_path()) {
+      created = p;
+      if (p == p.parent_path()) break;
+    }
     std::filesystem::create_directories(out_dir, error);
     if (error || !std::filesystem::is_directory(out_dir)) {
       throw IoError("cannot create directory " + out_dir + ": " +
                     (error ? error.message() : "a file of that name exists"));
     }
   }
-  write_files_atomically(files);
+  try {
+    write_files_atomically(files);
+  } catch (...) {
+    std::error_code ignored;
+    if (!created.empty()) std::filesystem::remove_all(created, ignored);
+    throw;
+  }
 }
 
 }  // namespace staffsim::tools

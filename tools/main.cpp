@@ -8,9 +8,11 @@
 #include "tools/cli_error.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/commands.hpp"
+#include "tools/file_io.hpp"
 
 int main(int argc, char** argv) {
   using namespace staffsim::tools;
+  install_interrupt_handlers();
   CLI::App app{"staffsim: contact-centre forecasting, staffing and simulation"};
   app.set_version_flag("--version", "staffsim 0.1.0");
   app.require_subcommand(1);

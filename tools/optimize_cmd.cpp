@@ -94,6 +94,7 @@ void optimize(const OptimizeFlags& flags) {
   const std::string text = read_file(flags.scenario_path);
   const std::string name = display_name(flags.scenario_path);
   const sim::Scenario scenario = load_scenario_plans(flags.scenario_path).front().scenario;
+  check_run_size({&scenario}, options.run);
   const sim::ErlangPlan erlang = erlang_plan_for(scenario, text, name);
   options.to_staffing = [&scenario](int g, int on_duty) {
     return models::agents_to_schedule(on_duty,

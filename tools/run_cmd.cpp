@@ -65,6 +65,7 @@ void run(const RunFlags& flags) {
 
   std::vector<NamedScenario> plans = load_scenario_plans(flags.scenario_path);
   const sim::Scenario& scenario = plans.front().scenario;
+  check_run_size({&scenario}, options);
   const sim::Results results = sim::simulate(scenario, options);
   const std::vector<TargetOutcome> outcomes = target_outcomes(scenario.name, scenario, results);
 

@@ -95,6 +95,8 @@ class ScenarioLoader : private YamlReader {
   std::string base_dir_;
   bool horizon_ok_ = false;
   sim::Horizon horizon_;  // the horizon as read (when horizon_ok_)
+  // Calls one contact type may receive in one interval (sim::kMaxArrivalRatePerS).
+  double max_calls_per_interval() const { return sim::kMaxArrivalRatePerS * horizon_.interval_s; }
 };
 
 }  // namespace staffsim::tools::detail

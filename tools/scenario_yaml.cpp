@@ -33,7 +33,6 @@ namespace staffsim::tools {
 namespace {
 
 constexpr double kDay_s = static_cast<double>(models::kSecondsPerDay);
-constexpr long long kMaxWarmupDays = 1000;
 constexpr double kMaxArrivalFactor = 100;  // 10,000%
 
 }  // namespace
@@ -101,9 +100,9 @@ void ScenarioLoader::horizon(const Field& field, sim::Scenario& scenario) {
   }
   if (auto f = map->find("warmup_days")) {
     auto v = integer(*f, 0);
-    if (v && *v > kMaxWarmupDays) {
-      problem(*f, "expected at most " + std::to_string(kMaxWarmupDays) + " warm-up days, found " +
-                      quote(f->node.Scalar()));
+    if (v && *v > sim::kMaxWarmupDays) {
+      problem(*f, "expected at most " + std::to_string(sim::kMaxWarmupDays) +
+                      " warm-up days, found " + quote(f->node.Scalar()));
     } else if (v && *v > 0 && h.days_independent) {
       problem(*f,
               "expected no warm-up days with days_independent: true (each day starts empty; "
@@ -199,7 +198,17 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
     problem(*map->find(given[1]), "expected exactly one arrival source, found " + join(given));
   } else if (given[0] == "per_interval") {
     Field f = *map->find("per_interval");
-    auto counts = per_interval<double>(f, [this](const Field& x) { return number(x, true); });
+    auto counts = per_interval<double>(f, [this](const Field& x) -> std::optional<double> {
+      auto count = number(x, true);
+      if (count && horizon_ok_ && *count > max_calls_per_interval()) {
+        problem(x, "expected at most " + number_text(max_calls_per_interval()) + " calls in " +
+                       format_duration(horizon_.interval_s) + " (" +
+                       number_text(sim::kMaxArrivalRatePerS) + " a second), found " +
+                       quote(x.node.Scalar()));
+        return std::nullopt;
+      }
+      return count;
+    });
     if (counts) {
       arrivals.rate_per_s.clear();
       for (double count : *counts) arrivals.rate_per_s.push_back(count / horizon_.interval_s);
@@ -209,7 +218,18 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
     auto rates = per_interval<double>(f, [this](const Field& x) { return rate(x); });
     if (rates) arrivals.rate_per_s = *rates;
   } else {
-    auto counts = forecast_calls(*map->find("forecast"), arrivals.origin);
+    const Field f = *map->find("forecast");
+    auto counts = forecast_calls(f, arrivals.origin);
+    if (counts && horizon_ok_) {
+      const auto most = std::max_element(counts->begin(), counts->end());
+      if (most != counts->end() && *most > max_calls_per_interval()) {
+        problem(f, "expected at most " + number_text(max_calls_per_interval()) + " calls in " +
+                       format_duration(horizon_.interval_s) + " (" +
+                       number_text(sim::kMaxArrivalRatePerS) + " a second), found " +
+                       number_text(*most) + " in the forecast");
+        counts.reset();
+      }
+    }
     if (counts) {
       arrivals.rate_per_s.clear();
       for (double count : *counts) arrivals.rate_per_s.push_back(count / horizon_.interval_s);
@@ -217,7 +237,12 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
   }
   if (auto f = map->find("day_cv")) {
     auto v = fraction(*f, false);
-    if (v) arrivals.day_cv = *v;
+    if (v && *v > sim::kMaxDayCv) {
+      problem(*f, "expected a day CV of at most " + number_text(sim::kMaxDayCv * 100) +
+                      "%, found " + quote(f->node.Scalar()));
+    } else if (v) {
+      arrivals.day_cv = *v;
+    }
   }
   // A what-if multiplier of every rate: 120% is a fifth more contacts.
   if (auto f = map->find("factor")) {
@@ -227,6 +252,13 @@ void ScenarioLoader::arrivals(const Field& field, sim::Arrivals& arrivals) {
                       "%, found " + quote(f->node.Scalar()));
     } else if (v) {
       for (double& rate : arrivals.rate_per_s) rate *= *v;
+      const auto most = std::max_element(arrivals.rate_per_s.begin(), arrivals.rate_per_s.end());
+      if (most != arrivals.rate_per_s.end() && *most > sim::kMaxArrivalRatePerS) {
+        problem(*f, "expected a factor that keeps every rate at most " +
+                        number_text(sim::kMaxArrivalRatePerS) + " a second, found " +
+                        quote(f->node.Scalar()) + " (" + number_text(*most) +
+                        " a second in the busiest interval)");
+      }
     }
   }
 }
@@ -404,7 +436,17 @@ std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Fiel
   } else if (*family == "weibull") {
     auto shape = number(*map->find("shape"), false);
     auto scale = duration(*map->find("scale"), false);
-    if (shape && scale) return sim::Weibull{*shape, *scale};
+    if (shape && scale) {
+      const sim::Weibull weibull{*shape, *scale};
+      const double mean = sim::mean_of(weibull);
+      if (!(mean <= sim::kMaxDurationS)) {
+        problem(*map->find("shape"), "expected a shape that keeps the mean at most 366d, found " +
+                                         quote(map->find("shape")->node.Scalar()) + " (mean " +
+                                         number_text(mean) + " s)");
+        return std::nullopt;
+      }
+      return weibull;
+    }
   } else if (*family == "deterministic") {
     auto value = duration(*map->find("value"), true);
     if (value) return sim::Deterministic{*value};
@@ -421,10 +463,15 @@ std::optional<sim::DurationDistribution> ScenarioLoader::distribution(const Fiel
       sim::Empirical empirical;
       for (const auto& row : table.rows()) {
         double value = table.number(row, index);
-        if (value < 0) {
-          throw InputError(table.where(row) + *column +
-                           ": expected a non-negative duration in seconds, found " +
-                           quote(row.fields[index]));
+        if (value < 0 || value > sim::kMaxDurationS) {
+          throw InputError(
+              table.where(row) + *column + ": expected a duration in seconds from 0 to " +
+              number_text(sim::kMaxDurationS) + " (366 days), found " + quote(row.fields[index]));
+        }
+        if (empirical.values_s.size() == sim::kMaxEmpiricalValues) {
+          throw InputError(table.where(row) + "expected at most " +
+                           std::to_string(sim::kMaxEmpiricalValues) + " values in column " +
+                           quote(*column) + ", found more");
         }
         empirical.values_s.push_back(value);
       }
@@ -924,8 +971,9 @@ sim::Scenario ScenarioLoader::load_root(const std::optional<Field>& top) {
       if (auto f = required(*map, "horizon")) horizon(*f, scenario);
       if (auto f = map->find("replications")) {
         auto v = integer(*f, 1);
-        if (v && *v > 1'000'000) {
-          problem(*f, "expected at most 1000000 replications, found " + quote(f->node.Scalar()));
+        if (v && *v > sim::kMaxReplications) {
+          problem(*f, "expected at most " + std::to_string(sim::kMaxReplications) +
+                          " replications, found " + quote(f->node.Scalar()));
         } else if (v) {
           scenario.replications = static_cast<int>(*v);
         }

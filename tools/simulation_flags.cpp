@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "sim/limits.hpp"
 #include "tools/cli_error.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/datetime.hpp"
@@ -13,7 +15,6 @@
 namespace staffsim::tools {
 namespace {
 
-constexpr std::int64_t kMaxReplications = 1'000'000;
 constexpr std::int64_t kMaxThreads = 1024;
 
 }  // namespace
@@ -117,8 +118,8 @@ sim::Precision parse_precision(const std::string& text) {
 sim::RunOptions run_options(const SimulationFlags& flags) {
   sim::RunOptions options;
   if (!flags.replications.empty()) {
-    options.replications_override =
-        static_cast<int>(integer_flag("--replications", flags.replications, 1, kMaxReplications));
+    options.replications_override = static_cast<int>(
+        integer_flag("--replications", flags.replications, 1, sim::kMaxReplications));
   }
   if (!flags.seed.empty()) {
     options.seed_override = flag_value("--seed", flags.seed, parse_unsigned);  // 64-bit
@@ -138,7 +139,7 @@ sim::RunOptions run_options(const SimulationFlags& flags) {
           "replications --precision may run)");
     }
     options.precision->max_replications = static_cast<int>(
-        integer_flag("--max-replications", flags.max_replications, 1, kMaxReplications));
+        integer_flag("--max-replications", flags.max_replications, 1, sim::kMaxReplications));
   }
   if (::isatty(STDERR_FILENO) == 1) {
     options.progress = [](int done, int total) {
@@ -148,6 +149,54 @@ sim::RunOptions run_options(const SimulationFlags& flags) {
     };
   }
   return options;
+}
+
+namespace {
+
+// "about 320 million", "about 12 billion", "about 45,000" (two significant digits).
+std::string rough_count(double n) {
+  char buf[64];
+  if (n >= 1e9) {
+    std::snprintf(buf, sizeof buf, "about %.2g billion", n / 1e9);
+  } else if (n >= 1e6) {
+    std::snprintf(buf, sizeof buf, "about %.2g million", n / 1e6);
+  } else {
+    const double unit = n >= 100 ? std::pow(10.0, std::floor(std::log10(n)) - 1) : 1.0;
+    std::string digits = std::to_string(static_cast<long long>(std::round(n / unit) * unit));
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+      digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return "about " + digits;
+  }
+  return buf;
+}
+
+}  // namespace
+
+void check_run_size(const std::vector<const sim::Scenario*>& plans,
+                    const sim::RunOptions& options) {
+  double per_replication = 0;
+  int replications = 0;
+  for (const sim::Scenario* plan : plans) {
+    per_replication += sim::expected_first_contacts(*plan);
+    const int r =
+        options.replications_override > 0 ? options.replications_override : plan->replications;
+    replications = std::max(replications, r);
+  }
+  if (options.precision) replications = std::max(replications, options.precision->max_replications);
+  const double total = per_replication * replications;
+  const std::string what = std::string(options.precision ? "up to " : "") + rough_count(total) +
+                           " contacts (" + std::to_string(replications) + " replications of " +
+                           rough_count(per_replication) + ")";
+  if (total > sim::kMaxRunContacts) {
+    throw InputError("the run would simulate " + what + ", more than the limit of " +
+                     rough_count(sim::kMaxRunContacts).substr(6) +
+                     ": ask for fewer replications (--replications, --max-replications), days "
+                     "or calls");
+  }
+  if (total >= sim::kAnnounceContacts) {
+    std::fprintf(stderr, "simulating %s\n", what.c_str());
+  }
 }
 
 std::string precision_line(const sim::RunOptions& options,

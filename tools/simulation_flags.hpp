@@ -40,6 +40,12 @@ void add_check_flags(CLI::App* command, CheckFlags& flags);
 // for a bad value.
 sim::RunOptions run_options(const SimulationFlags& flags);
 
+// The size of a run: the first contacts the plans' arrival rates promise over every replication
+// (the --precision cap when it applies). Throws InputError past sim::kMaxRunContacts ("the run
+// would simulate about 12 billion contacts ..."); says on stderr how many it will simulate from
+// sim::kAnnounceContacts on.
+void check_run_size(const std::vector<const sim::Scenario*>& plans, const sim::RunOptions& options);
+
 // "--precision 1%": the limits of sim::Precision. Throws InvalidInput for a bad value.
 sim::Precision parse_precision(const std::string& text);
 

@@ -60,11 +60,11 @@ std::vector<int> agents_of(const IntervalRows& rows, const std::vector<const Int
   for (const IntervalRow* row : used) {
     const std::string& text = row->csv->fields[agents_column];
     try {
-      staffing.push_back(static_cast<int>(parse_integer(text, 0, kMaxAgentsPerInterval)));
+      staffing.push_back(static_cast<int>(parse_integer(text, 0, sim::kMaxAgentsPerInterval)));
     } catch (const InvalidInput&) {
       throw InputError(rows.table.where(*row->csv) + rows.table.header()[agents_column] +
                        ": expected a whole number of agents from 0 to " +
-                       std::to_string(kMaxAgentsPerInterval) + ", found " + quote(text));
+                       std::to_string(sim::kMaxAgentsPerInterval) + ", found " + quote(text));
     }
   }
   return staffing;

@@ -26,8 +26,6 @@
 
 namespace staffsim::tools {
 
-inline constexpr int kMaxAgentsPerInterval = 1'000'000;
-
 // Agents per interval of the horizon (intervals_per_day x days, day-major), for the group named
 // `group` (the rows of a file with a group column; "" for a file without one). Throws IoError when
 // the file cannot be read, InputError "file:line: column: expected ..., found ..." when its content

@@ -162,6 +162,7 @@ void sweep(const SweepFlags& flags) {
     scenarios.push_back(&p.scenario);
     values.push_back(p.values);
   }
+  check_run_size(scenarios, options);
   const sim::Comparison comparison = sim::simulate_plans(scenarios, options);
   std::vector<SweepAxis> sweep_axes;
   for (const auto& a : axes) sweep_axes.push_back({a.path, a.values});

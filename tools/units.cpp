@@ -6,6 +6,7 @@
 #include <string>
 
 #include "models/error.hpp"
+#include "sim/limits.hpp"
 #include "tools/cli_error.hpp"
 
 namespace staffsim::tools {
@@ -81,6 +82,9 @@ double parse_duration_s(std::string_view text) {
   if (scale == 0.0) {
     throw InvalidInput("unknown duration unit " + quote(unit) + " in " + quote(text) +
                        " (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
+  }
+  if (std::abs(value * scale) > sim::kMaxDurationS) {
+    throw InvalidInput("expected a duration of at most 366d, found " + quote(text));
   }
   return value * scale;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/error.hpp"
+#include "sim/limits.hpp"
 #include "tools/cli_error.hpp"
 #include "tools/datetime.hpp"
 #include "tools/units.hpp"
@@ -192,6 +193,11 @@ std::optional<double> YamlReader::rate(const Field& field) {
   }
   if (per_s < 0) {
     problem(field, "expected a non-negative rate, found " + quote(*text));
+    return std::nullopt;
+  }
+  if (per_s > sim::kMaxArrivalRatePerS) {
+    problem(field, "expected a rate of at most " + number_text(sim::kMaxArrivalRatePerS) +
+                       "/s, found " + quote(*text));
     return std::nullopt;
   }
   return per_s;
