@@ -1,6 +1,7 @@
 #include "sim/scenario.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <type_traits>
 
@@ -10,20 +11,59 @@
 namespace staffsim::sim {
 namespace {
 
-bool positive(double x) {
-  return std::isfinite(x) && x > 0;
+// Every message reads "<path>: expected <what>, found <value>", as the loader's do.
+[[noreturn]] void fail(const std::string& where, const std::string& expected,
+                       const std::string& found) {
+  throw InvalidInput(where + ": expected " + expected + ", found " + found);
 }
-bool non_negative(double x) {
-  return std::isfinite(x) && x >= 0;
+void expect(bool ok, const std::string& where, const std::string& expected,
+            const std::string& found) {
+  if (!ok) fail(where, expected, found);
 }
-// A duration in seconds: 0 .. kMaxDurationS.
-bool duration(double x) {
-  return non_negative(x) && x <= kMaxDurationS;
-}
-const std::string kDurationRange = "0 to 366d";
 
-void check(bool ok, const std::string& what) {
-  if (!ok) throw InvalidInput(what);
+std::string seconds_text(double x) {
+  return number_text(x) + " s";
+}
+// Three significant digits: a derived value such as a mean, not one the caller typed.
+std::string rough_text(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", x);
+  return buffer;
+}
+std::string int_text(std::int64_t x) {
+  return std::to_string(x);
+}
+
+// A duration: finite, from 0 (or above 0) to kMaxDurationS.
+void expect_duration(double x, const std::string& where, bool allow_zero) {
+  const bool ok = std::isfinite(x) && (allow_zero ? x >= 0 : x > 0) && x <= kMaxDurationS;
+  expect(ok, where,
+         allow_zero ? "a duration from 0 to 366d" : "a positive duration of at most 366d",
+         seconds_text(x));
+}
+void expect_positive(double x, const std::string& where, const std::string& what) {
+  expect(std::isfinite(x) && x > 0, where, "a positive " + what, number_text(x));
+}
+void expect_probability(double x, const std::string& where) {
+  expect(std::isfinite(x) && x >= 0 && x <= 1, where, "a probability from 0 to 1", number_text(x));
+}
+void expect_at_least(std::int64_t x, std::int64_t minimum, const std::string& where) {
+  expect(x >= minimum, where, "a whole number of at least " + int_text(minimum), int_text(x));
+}
+void expect_index(int index, std::size_t size, const std::string& where, const std::string& what) {
+  expect(index >= 0 && static_cast<std::size_t>(index) < size, where,
+         "the index of " + what + " (0 to " + int_text(static_cast<std::int64_t>(size) - 1) + ")",
+         int_text(index));
+}
+void expect_group(const Scenario& s, int g, const std::string& where) {
+  expect_index(g, s.agent_groups.size(), where, "an agent group");
+}
+void expect_per_interval(std::size_t size, std::size_t n, const std::string& where,
+                         bool may_be_empty) {
+  expect(size == n || (may_be_empty && size == 0), where,
+         (may_be_empty ? "none or " : "") + int_text(static_cast<std::int64_t>(n)) +
+             " values (one per interval of the horizon)",
+         int_text(static_cast<std::int64_t>(size)));
 }
 
 void check_distribution(const DurationDistribution& d, const std::string& where) {
@@ -31,71 +71,65 @@ void check_distribution(const DurationDistribution& d, const std::string& where)
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, Exponential>) {
-          check(positive(v.mean_s), where + ": mean must be positive");
+          expect_duration(v.mean_s, where + ".mean", false);
         } else if constexpr (std::is_same_v<T, Lognormal> || std::is_same_v<T, Gamma>) {
-          check(positive(v.mean_s), where + ": mean must be positive");
-          check(positive(v.sd_s), where + ": sd must be positive");
-          check(duration(v.sd_s),
-                where + ": sd must be at most 366d, found " + number_text(v.sd_s) + " s");
+          expect_duration(v.mean_s, where + ".mean", false);
+          expect_duration(v.sd_s, where + ".sd", false);
         } else if constexpr (std::is_same_v<T, Weibull>) {
-          check(positive(v.shape), where + ": shape must be positive");
-          check(positive(v.scale_s), where + ": scale must be positive");
+          expect_positive(v.shape, where + ".shape", "shape");
+          expect_duration(v.scale_s, where + ".scale", false);
+          const double mean = mean_of(d);
+          expect(mean <= kMaxDurationS, where + ".shape",
+                 "a shape that keeps the mean at most 366d",
+                 number_text(v.shape) + " (mean " + rough_text(mean) + " s)");
         } else if constexpr (std::is_same_v<T, Deterministic>) {
-          check(non_negative(v.value_s), where + ": value must be non-negative");
+          expect_duration(v.value_s, where + ".value", true);
         } else {
-          check(!v.values_s.empty(), where + ": empirical distribution needs at least one value");
-          check(v.values_s.size() <= kMaxEmpiricalValues,
-                where + ": an empirical distribution takes at most " +
-                    std::to_string(kMaxEmpiricalValues) + " values, found " +
-                    std::to_string(v.values_s.size()));
-          for (double x : v.values_s) {
-            check(duration(x), where + ": values must be from " + kDurationRange + ", found " +
-                                   number_text(x) + " s");
+          expect(!v.values_s.empty() && v.values_s.size() <= kMaxEmpiricalValues, where,
+                 "1 to " + int_text(static_cast<std::int64_t>(kMaxEmpiricalValues)) +
+                     " observed durations",
+                 int_text(static_cast<std::int64_t>(v.values_s.size())));
+          for (std::size_t i = 0; i < v.values_s.size(); ++i) {
+            expect_duration(v.values_s[i],
+                            where + ".values[" + int_text(static_cast<std::int64_t>(i)) + "]",
+                            true);
           }
         }
       },
       d);
-  const double mean = mean_of(d);
-  check(duration(mean), where + ": mean must be at most 366d, found " + number_text(mean) + " s");
-}
-
-bool probability(double x) {
-  return std::isfinite(x) && x >= 0 && x <= 1;
-}
-
-bool valid_group(const Scenario& s, int g) {
-  return g >= 0 && static_cast<std::size_t>(g) < s.agent_groups.size();
 }
 
 void check_callback(const Scenario& s, const CallbackPolicy& c, const std::string& where) {
-  check(valid_group(s, c.group), where + ".group must name an agent group");
-  check((positive(c.within_s) && duration(c.within_s)),
-        where + ".within must be positive and at most 366d");
-  check(std::isfinite(c.reach) && c.reach > 0 && c.reach <= 1, where + ".reach must be in (0, 1]");
-  check(c.attempts >= 1, where + ".attempts must be at least 1");
-  check(duration(c.retry_after_s), where + ".retry_after must be from 0 to 366d");
-  check(duration(c.attempt_s), where + ".attempt_time must be from 0 to 366d");
+  expect_group(s, c.group, where + ".group");
+  expect_duration(c.within_s, where + ".within", false);
+  expect(std::isfinite(c.reach) && c.reach > 0 && c.reach <= 1, where + ".reach",
+         "a probability above 0 and at most 1", number_text(c.reach));
+  expect_at_least(c.attempts, 1, where + ".attempts");
+  expect_duration(c.retry_after_s, where + ".retry_after", true);
+  expect_duration(c.attempt_s, where + ".attempt_time", true);
   if (c.handle_time) check_distribution(*c.handle_time, where + ".handle_time");
 }
 
-// An escalation of issues of `level`: its target must be able to resolve them.
+// An escalation of issues of `level` (0: the unresolved policy) and its target.
 void check_escalation(const Scenario& s, const Escalation& e, int level, const std::string& where) {
-  auto authority = [&](int g) { return s.agent_groups[static_cast<std::size_t>(g)].authority; };
+  auto check_target = [&](int g, const std::string& at) {
+    expect_group(s, g, at);
+    const AgentGroup& group = s.agent_groups[static_cast<std::size_t>(g)];
+    expect(level == 0 || group.authority >= level, at,
+           "a group with authority of at least " + int_text(level) + " (the level it takes)",
+           group.name + " (authority " + int_text(group.authority) + ")");
+  };
   switch (e.kind) {
     case EscalationKind::transfer:
-      check(valid_group(s, e.transfer.to), where + ".transfer.to must name an agent group");
-      check(level == 0 || authority(e.transfer.to) >= level,
-            where + ".transfer.to must have the authority of the level it takes");
+      check_target(e.transfer.to, where + ".transfer.to");
       check_distribution(e.transfer.handle_time, where + ".transfer.handle_time");
-      if (e.transfer.patience)
+      if (e.transfer.patience) {
         check_distribution(*e.transfer.patience, where + ".transfer.patience");
+      }
       break;
     case EscalationKind::work_order:
-      check(valid_group(s, e.work_order.to), where + ".work_order.to must name an agent group");
-      check(level == 0 || authority(e.work_order.to) >= level,
-            where + ".work_order.to must have the authority of the level it takes");
-      check((positive(e.work_order.deadline_s) && duration(e.work_order.deadline_s)),
-            where + ".work_order.deadline must be positive and at most 366d");
+      check_target(e.work_order.to, where + ".work_order.to");
+      expect_duration(e.work_order.deadline_s, where + ".work_order.deadline", false);
       check_distribution(e.work_order.processing, where + ".work_order.processing");
       if (e.work_order.hand_off) {
         check_distribution(*e.work_order.hand_off, where + ".work_order.hand_off");
@@ -115,23 +149,26 @@ void check_escalation(const Scenario& s, const Escalation& e, int level, const s
 void check_issue_model(const Scenario& s, const ContactType& type, const std::string& where) {
   const IssueModel& m = *type.issues;
   const std::string at = where + ".issues";
-  check(!m.required_authority.empty() &&
-            m.required_authority.size() <= static_cast<std::size_t>(kMaxAuthority),
-        at + ".required_authority must give 1 to " + std::to_string(kMaxAuthority) + " levels");
+  const auto levels = static_cast<std::int64_t>(m.required_authority.size());
+  expect(levels >= 1 && levels <= kMaxAuthority, at + ".required_authority",
+         "shares of 1 to " + int_text(kMaxAuthority) + " levels", int_text(levels));
   double sum = 0;
-  for (double p : m.required_authority) {
-    check(probability(p), at + ".required_authority shares must be in [0, 1]");
-    sum += p;
+  for (std::size_t l = 0; l < m.required_authority.size(); ++l) {
+    expect_probability(m.required_authority[l],
+                       at + ".required_authority[" + int_text(static_cast<std::int64_t>(l)) + "]");
+    sum += m.required_authority[l];
   }
-  check(std::abs(sum - 1) < 1e-9, at + ".required_authority shares must sum to 1");
-  check(probability(m.resolve_probability), at + ".resolve_probability must be in [0, 1]");
-  check(m.max_transfers >= 0, at + ".max_transfers must be non-negative");
-  check(m.escalation.size() <= m.required_authority.size(),
-        at + ".escalation names a level above the highest required level");
+  expect(std::abs(sum - 1) < 1e-9, at + ".required_authority", "shares that sum to 1",
+         "a sum of " + number_text(sum));
+  expect_probability(m.resolve_probability, at + ".resolve_probability");
+  expect_at_least(m.max_transfers, 0, at + ".max_transfers");
+  expect(m.escalation.size() <= m.required_authority.size(), at + ".escalation",
+         "levels up to " + int_text(levels) + " (the highest required level)",
+         "level " + int_text(static_cast<std::int64_t>(m.escalation.size())));
   for (std::size_t l = 0; l < m.escalation.size(); ++l) {
     if (m.escalation[l]) {
       check_escalation(s, *m.escalation[l], static_cast<int>(l) + 1,
-                       at + ".escalation[" + std::to_string(l + 1) + "]");
+                       at + ".escalation[" + int_text(static_cast<std::int64_t>(l) + 1) + "]");
     }
   }
   check_escalation(s, m.unresolved, 0, at + ".unresolved");
@@ -139,14 +176,49 @@ void check_issue_model(const Scenario& s, const ContactType& type, const std::st
   for (std::size_t l = 0; l < m.required_authority.size(); ++l) {
     if (m.required_authority[l] == 0) continue;
     const int level = static_cast<int>(l) + 1;
+    const bool path = l < m.escalation.size() && m.escalation[l];
     for (const RouteStep& step : type.routing) {
-      if (!valid_group(s, step.group)) continue;
+      if (step.group < 0 || static_cast<std::size_t>(step.group) >= s.agent_groups.size()) {
+        continue;
+      }
       const auto& g = s.agent_groups[static_cast<std::size_t>(step.group)];
-      check(g.authority >= level || (l < m.escalation.size() && m.escalation[l]),
-            at + ".escalation: level " + std::to_string(level) + " has no escalation path, and " +
-                g.name + " (authority " + std::to_string(g.authority) + ") takes these contacts");
+      expect(g.authority >= level || path, at + ".escalation[" + int_text(level) + "]",
+             "an escalation path for level " + int_text(level) + " (" + g.name + ", authority " +
+                 int_text(g.authority) + ", takes these contacts)",
+             "none");
     }
   }
+}
+
+// Names are unique within their list; contact types' stream keys too (they name the random
+// streams, so that plans compare under common random numbers).
+void check_names(const Scenario& s) {
+  auto unique = [](const auto& items, const std::string& list, auto name_of,
+                   const std::string& what) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (name_of(items[i]) != name_of(items[j])) continue;
+        fail(list + "[" + int_text(static_cast<std::int64_t>(i)) + "]." + what,
+             "a unique " + what + " (" + list + "[" + int_text(static_cast<std::int64_t>(j)) +
+                 "] has it" + (what == "name" ? "" : "; keys are by default the names") + ")",
+             "\"" + name_of(items[i]) + "\"");
+      }
+    }
+  };
+  for (std::size_t c = 0; c < s.contact_types.size(); ++c) {
+    expect(!s.contact_types[c].name.empty(),
+           "contact_types[" + int_text(static_cast<std::int64_t>(c)) + "].name", "a name", "\"\"");
+  }
+  for (std::size_t g = 0; g < s.agent_groups.size(); ++g) {
+    expect(!s.agent_groups[g].name.empty(),
+           "agent_groups[" + int_text(static_cast<std::int64_t>(g)) + "].name", "a name", "\"\"");
+  }
+  unique(
+      s.contact_types, "contact_types", [](const ContactType& t) { return t.name; }, "name");
+  unique(
+      s.contact_types, "contact_types", [](const ContactType& t) { return t.stream_key(); }, "key");
+  unique(
+      s.agent_groups, "agent_groups", [](const AgentGroup& g) { return g.name; }, "name");
 }
 
 }  // namespace
@@ -201,119 +273,114 @@ std::vector<int> agents_on_duty(const AgentGroup& group) {
 
 void validate(const Scenario& s) {
   const Horizon& h = s.horizon;
-  check((positive(h.interval_s) && duration(h.interval_s)),
-        "horizon.interval must be positive and at most 366d");
-  check(h.intervals_per_day > 0, "horizon.intervals must be at least 1");
-  check(h.days > 0, "horizon.days must be at least 1");
-  check(h.total_intervals() <= kMaxHorizonIntervals,
-        "horizon: intervals x days must be at most " + std::to_string(kMaxHorizonIntervals) +
-            ", found " + std::to_string(h.total_intervals()));
-  check(duration(h.warmup_s), "horizon.warmup must be from " + kDurationRange + ", found " +
-                                  number_text(h.warmup_s) + " s");
-  check(h.warmup_days >= 0 && h.warmup_days <= kMaxWarmupDays,
-        "horizon.warmup_days must be from 0 to " + std::to_string(kMaxWarmupDays) + ", found " +
-            std::to_string(h.warmup_days));
-  check(!(h.days_independent && h.warmup_days > 0),
-        "horizon.warmup_days needs continuous days (days_independent is set)");
-  check(h.days == 1 || h.window_s() <= 86400.0 + 1e-9,
-        "horizon: a day's intervals must fit in 24 hours when there are several days");
-  check(s.replications > 0 && s.replications <= kMaxReplications,
-        "replications must be from 1 to " + std::to_string(kMaxReplications) + ", found " +
-            std::to_string(s.replications));
-  check(duration(s.short_abandon_s), "short_abandon must be from 0 to 366d");
-  check(!s.contact_types.empty(), "contact_types must not be empty");
-  check(!s.agent_groups.empty(), "agent_groups must not be empty");
+  expect_duration(h.interval_s, "horizon.interval", false);
+  expect_at_least(h.intervals_per_day, 1, "horizon.intervals");
+  expect_at_least(h.days, 1, "horizon.days");
+  expect(h.total_intervals() <= kMaxHorizonIntervals, "horizon",
+         "intervals x days at most " + int_text(kMaxHorizonIntervals),
+         int_text(h.intervals_per_day) + " x " + int_text(h.days) + " = " +
+             int_text(h.total_intervals()));
+  expect_duration(h.warmup_s, "horizon.warmup", true);
+  expect(h.warmup_days >= 0 && h.warmup_days <= kMaxWarmupDays, "horizon.warmup_days",
+         "a whole number from 0 to " + int_text(kMaxWarmupDays), int_text(h.warmup_days));
+  expect(!(h.days_independent && h.warmup_days > 0), "horizon.warmup_days",
+         "none with days_independent (each day starts empty)", int_text(h.warmup_days));
+  expect(h.days == 1 || h.window_s() <= 86400.0 + 1e-9, "horizon",
+         "a day's intervals within 24 hours when there are several days",
+         int_text(h.intervals_per_day) + " x " + seconds_text(h.interval_s));
+  expect(s.replications >= 1 && s.replications <= kMaxReplications, "replications",
+         "a whole number from 1 to " + int_text(kMaxReplications), int_text(s.replications));
+  expect_duration(s.short_abandon_s, "short_abandon", true);
+  expect(!s.contact_types.empty(), "contact_types", "at least one contact type", "none");
+  expect(!s.agent_groups.empty(), "agent_groups", "at least one agent group", "none");
+  check_names(s);
   const auto n = static_cast<std::size_t>(h.total_intervals());
   for (std::size_t g = 0; g < s.agent_groups.size(); ++g) {
     const auto& group = s.agent_groups[g];
-    std::string where = "agent_groups[" + std::to_string(g) + "]";
-    check(group.staffing.size() == n, where + ".staffing must have one entry per interval");
-    for (int a : group.staffing) {
-      check(a >= 0 && a <= kMaxAgentsPerInterval, where + ".staffing must be from 0 to " +
-                                                      std::to_string(kMaxAgentsPerInterval) +
-                                                      " agents, found " + std::to_string(a));
+    const std::string where = "agent_groups[" + int_text(static_cast<std::int64_t>(g)) + "]";
+    expect_per_interval(group.staffing.size(), n, where + ".staffing", false);
+    for (std::size_t i = 0; i < n; ++i) {
+      expect(group.staffing[i] >= 0 && group.staffing[i] <= kMaxAgentsPerInterval,
+             where + ".staffing[" + int_text(static_cast<std::int64_t>(i)) + "]",
+             "0 to " + int_text(kMaxAgentsPerInterval) + " agents", int_text(group.staffing[i]));
     }
-    check(group.open.empty() || group.open.size() == n,
-          where + ".open must be empty or have one entry per interval");
+    expect_per_interval(group.open.size(), n, where + ".open", true);
+    expect(group.authority >= 1 && group.authority <= kMaxAuthority, where + ".authority",
+           "an authority level from 1 to " + int_text(kMaxAuthority), int_text(group.authority));
+    const AuthorityCost& cost = group.authority_cost;
+    expect_positive(cost.handle_time_factor, where + ".authority_cost.handle_time_factor",
+                    "factor");
+    expect_duration(cost.added_s, where + ".authority_cost.added_time", true);
+    expect_probability(cost.audit_share, where + ".authority_cost.audit_share");
+    if (cost.audit_share > 0) {
+      expect(
+          cost.audit.has_value(), where + ".authority_cost.audit",
+          "the group that does the audits (audit_share is " + number_text(cost.audit_share) + ")",
+          "none");
+      expect_group(s, cost.audit->to, where + ".authority_cost.audit.to");
+      check_distribution(cost.audit->processing, where + ".authority_cost.audit.processing");
+    }
+    expect(std::isfinite(group.shrinkage) && group.shrinkage >= 0 && group.shrinkage < 1,
+           where + ".shrinkage", "a fraction from 0 to below 1", number_text(group.shrinkage));
+    expect_at_least(group.reserve, 0, where + ".reserve");
+    expect_at_least(group.callbacks_when.idle_at_least, 0, where + ".callbacks_when.idle_at_least");
+    if (group.cost_per_hour) {
+      expect(std::isfinite(*group.cost_per_hour) && *group.cost_per_hour >= 0,
+             where + ".cost_per_hour", "a non-negative cost", number_text(*group.cost_per_hour));
+    }
   }
   for (std::size_t c = 0; c < s.contact_types.size(); ++c) {
     const auto& type = s.contact_types[c];
-    std::string where = "contact_types[" + std::to_string(c) + "]";
-    check(type.arrivals.rate_per_s.size() == n,
-          where + ".arrivals must have one rate per interval");
-    for (double r : type.arrivals.rate_per_s) {
-      check(non_negative(r) && r <= kMaxArrivalRatePerS,
-            where + ".arrivals rates must be from 0 to " + number_text(kMaxArrivalRatePerS) +
-                " a second, found " + number_text(r));
+    const std::string where = "contact_types[" + int_text(static_cast<std::int64_t>(c)) + "]";
+    const auto& rates = type.arrivals.rate_per_s;
+    expect_per_interval(rates.size(), n, where + ".arrivals.rate", false);
+    for (std::size_t i = 0; i < n; ++i) {
+      expect(std::isfinite(rates[i]) && rates[i] >= 0 && rates[i] <= kMaxArrivalRatePerS,
+             where + ".arrivals.rate[" + int_text(static_cast<std::int64_t>(i)) + "]",
+             "a rate from 0 to " + number_text(kMaxArrivalRatePerS) + " a second",
+             number_text(rates[i]));
     }
-    check(non_negative(type.arrivals.day_cv) && type.arrivals.day_cv <= kMaxDayCv,
-          where + ".arrivals.day_cv must be from 0 to " + number_text(kMaxDayCv) + ", found " +
-              number_text(type.arrivals.day_cv));
-    check(type.open.empty() || type.open.size() == n,
-          where + ".open must be empty or have one entry per interval");
+    const double cv = type.arrivals.day_cv;
+    expect(std::isfinite(cv) && cv >= 0 && cv <= kMaxDayCv, where + ".arrivals.day_cv",
+           "a CV from 0 to " + number_text(kMaxDayCv), number_text(cv));
+    expect_per_interval(type.open.size(), n, where + ".open", true);
     check_distribution(type.handle_time, where + ".handle_time");
     if (type.patience) check_distribution(*type.patience, where + ".patience");
-    check(!type.routing.empty(), where + ": routing must name at least one group");
-    for (const auto& step : type.routing) {
-      check(step.group >= 0 && static_cast<std::size_t>(step.group) < s.agent_groups.size(),
-            where + ": routing names an unknown group");
-      check(duration(step.after_s), where + ": routing delay must be from 0 to 366d");
+    expect(!type.routing.empty(), where + ".routing", "at least one group", "none");
+    for (std::size_t r = 0; r < type.routing.size(); ++r) {
+      const std::string at = where + ".routing[" + int_text(static_cast<std::int64_t>(r)) + "]";
+      expect_group(s, type.routing[r].group, at + ".group");
+      expect_duration(type.routing[r].after_s, at + ".after", true);
     }
     if (type.issues) check_issue_model(s, type, where);
     if (type.repeat) {
       const RepeatBehaviour& r = *type.repeat;
-      check(probability(r.probability), where + ".repeat.probability must be in [0, 1]");
+      expect_probability(r.probability, where + ".repeat.probability");
       check_distribution(r.delay, where + ".repeat.delay");
-      check(r.complaint_after >= 0, where + ".repeat.complaint_after must be non-negative");
+      expect_at_least(r.complaint_after, 0, where + ".repeat.complaint_after");
       if (r.complaint_after > 0) {
-        check(r.complaint_type >= 0 &&
-                  static_cast<std::size_t>(r.complaint_type) < s.contact_types.size() &&
-                  &s.contact_types[static_cast<std::size_t>(r.complaint_type)] != &type,
-              where + ".repeat.complaint_type must name another contact type");
+        expect_index(r.complaint_type, s.contact_types.size(), where + ".repeat.complaint_type",
+                     "another contact type");
+        expect(static_cast<std::size_t>(r.complaint_type) != c, where + ".repeat.complaint_type",
+               "another contact type than this one", int_text(r.complaint_type));
       }
-    }
-  }
-  for (std::size_t g = 0; g < s.agent_groups.size(); ++g) {
-    const auto& group = s.agent_groups[g];
-    std::string where = "agent_groups[" + std::to_string(g) + "]";
-    check(group.authority >= 1 && group.authority <= kMaxAuthority,
-          where + ".authority must be 1 to " + std::to_string(kMaxAuthority));
-    const AuthorityCost& cost = group.authority_cost;
-    check(positive(cost.handle_time_factor),
-          where + ".authority_cost.handle_time_factor must be positive");
-    check(duration(cost.added_s), where + ".authority_cost.added_time must be from 0 to 366d");
-    check(probability(cost.audit_share), where + ".authority_cost.audit_share must be in [0, 1]");
-    if (cost.audit_share > 0) {
-      check(cost.audit && valid_group(s, cost.audit->to),
-            where + ".authority_cost.audit must name the group that does the audits");
-      check_distribution(cost.audit->processing, where + ".authority_cost.audit.processing");
-    }
-    check(std::isfinite(group.shrinkage) && group.shrinkage >= 0 && group.shrinkage < 1,
-          where + ".shrinkage must be at least 0 and below 1");
-    check(group.reserve >= 0, where + ".reserve must be non-negative");
-    check(group.callbacks_when.idle_at_least >= 0,
-          where + ".callbacks_when.idle_at_least must be non-negative");
-    if (group.cost_per_hour) {
-      check(non_negative(*group.cost_per_hour), where + ".cost_per_hour must be non-negative");
     }
   }
   for (std::size_t r = 0; r < s.reinforcement.size(); ++r) {
     const Reinforcement& rule = s.reinforcement[r];
-    std::string where = "reinforcement[" + std::to_string(r) + "]";
-    check(valid_group(s, rule.group), where + ".group must name an agent group");
-    check(rule.type >= 0 && static_cast<std::size_t>(rule.type) < s.contact_types.size(),
-          where + ".takes must name a contact type");
-    check(rule.start_queue.has_value() != rule.start_oldest_wait_s.has_value(),
-          where + ".start must give either queue or oldest_wait");
+    const std::string where = "reinforcement[" + int_text(static_cast<std::int64_t>(r)) + "]";
+    expect_group(s, rule.group, where + ".group");
+    expect_index(rule.type, s.contact_types.size(), where + ".takes", "a contact type");
+    expect(rule.start_queue.has_value() != rule.start_oldest_wait_s.has_value(), where + ".start",
+           "either queue or oldest_wait", rule.start_queue ? "both" : "neither");
     if (rule.start_queue) {
-      check(*rule.start_queue >= 1, where + ".start.queue must be at least 1");
-      check(rule.stop_queue >= 0 && rule.stop_queue < *rule.start_queue,
-            where + ".stop.queue must be non-negative and below start.queue");
-    }
-    if (rule.start_oldest_wait_s) {
-      check((positive(*rule.start_oldest_wait_s) && duration(*rule.start_oldest_wait_s)),
-            where + ".start.oldest_wait must be positive and at most 366d");
-      check(rule.stop_queue >= 0, where + ".stop.queue must be non-negative");
+      expect_at_least(*rule.start_queue, 1, where + ".start.queue");
+      expect(rule.stop_queue >= 0 && rule.stop_queue < *rule.start_queue, where + ".stop.queue",
+             "a whole number from 0 to below start.queue (" + int_text(*rule.start_queue) + ")",
+             int_text(rule.stop_queue));
+    } else {
+      expect_duration(*rule.start_oldest_wait_s, where + ".start.oldest_wait", false);
+      expect_at_least(rule.stop_queue, 0, where + ".stop.queue");
     }
   }
 }

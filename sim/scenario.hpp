@@ -291,8 +291,10 @@ struct Scenario {
   std::vector<Reinforcement> reinforcement;
 };
 
-// Checks the invariants above (sizes, signs, indices) and throws staffsim::InvalidInput naming the
-// first violation. The YAML loader reports positioned errors before this runs; this guards callers
+// Checks the invariants above (sizes, signs, indices, the limits of sim/limits.hpp, unique names
+// and stream keys) and throws staffsim::InvalidInput naming the first violation as the loader
+// does: "contact_types[0].handle_time.mean: expected a positive duration of at most 366d, found
+// -3 s". The YAML loader reports positioned errors before this runs; this guards callers
 // that build scenarios in C++.
 void validate(const Scenario& scenario);
 

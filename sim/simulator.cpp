@@ -20,27 +20,6 @@
 namespace staffsim::sim {
 namespace {
 
-void check_stream_keys(const Scenario& scenario) {
-  auto stream_key = [&](std::size_t c) -> const std::string& {
-    return scenario.contact_types[c].stream_key();
-  };
-  for (std::size_t c = 0; c < scenario.contact_types.size(); ++c) {
-    for (std::size_t other = 0; other < c; ++other) {
-      if (stream_key(c) != stream_key(other)) continue;
-      const auto& t = scenario.contact_types[c];
-      if (t.key.empty() && scenario.contact_types[other].key.empty()) {
-        throw InvalidInput("contact_types[" + std::to_string(c) + "].name \"" + t.name +
-                           "\" repeats contact_types[" + std::to_string(other) +
-                           "].name; names must be unique (they name the random streams)");
-      }
-      throw InvalidInput("contact_types[" + std::to_string(c) + "] has the stream key \"" +
-                         stream_key(c) + "\" of contact_types[" + std::to_string(other) +
-                         "]; keys (by default the names) must be unique (they name the random "
-                         "streams)");
-    }
-  }
-}
-
 std::string format_number(double v) {
   std::ostringstream out;
   out << v;
@@ -140,7 +119,6 @@ Comparison simulate_plans(const std::vector<const Scenario*>& plans, const RunOp
   if (plans.empty()) throw InvalidInput("no plan to simulate");
   for (const Scenario* plan : plans) {
     validate(*plan);
-    check_stream_keys(*plan);
   }
   for (std::size_t p = 1; p < plans.size(); ++p) check_comparable(*plans.front(), *plans[p], p);
   if (options.threads < 0) {

@@ -173,9 +173,8 @@ struct RunOptions {
 };
 
 // Runs the scenario. Throws staffsim::InvalidInput if the scenario breaks a rule of validate()
-// (sim/scenario.hpp), if two contact types share a name (names seed the random streams:
-// "contact_types[1].name \"sales\" repeats contact_types[0].name; names must be unique (they name
-// the random streams)") or an option is out of range ("threads must be non-negative, found -1",
+// (sim/scenario.hpp; names and stream keys must be unique: they seed the random streams) or an
+// option is out of range ("threads must be non-negative, found -1",
 // "replications_override must be non-negative, found -1"). An exception thrown by the progress
 // observer stops the run and is rethrown.
 Results simulate(const Scenario& scenario, const RunOptions& options = {});

@@ -220,7 +220,9 @@ TEST(ErlangPlan, TargetsNoStaffingMeetsAreReportedWithTheirPaths) {
 
 TEST(ErlangPlan, AnIntervalBeyondTheSolversReachNamesTheTypeAndInterval) {
   Scenario s = one_type();
-  s.contact_types[0].arrivals.rate_per_s[1] = 20000;  // 4.8 million Erlangs
+  // The highest rate a scenario may have, with hour-long calls: 3.6 million Erlangs.
+  s.contact_types[0].arrivals.rate_per_s[1] = kMaxArrivalRatePerS;
+  s.contact_types[0].handle_time = Exponential{3600};
   EXPECT_EQ(error_message([&] { erlang_plan(s); }),
             "contact type \"calls\", horizon interval 2: no staffing up to 1000000 agents meets "
             "the targets");

@@ -577,7 +577,8 @@ TEST(ScenarioYamlErrors, EmpiricalFileProblems) {
     EXPECT_EQ(std::string(e.what()),
               "plan.yaml:" + at(text, "times.csv") +
                   ": contact_types[0].handle_time.file: " + (dir / "times.csv").string() +
-                  ":3: talk_s: expected a non-negative duration in seconds, found \"-3\"");
+                  ":3: talk_s: expected a duration in seconds from 0 to 31622400 (366 days), found "
+                  "\"-3\"");
   }
   std::filesystem::remove_all(dir);
 }

@@ -393,8 +393,8 @@ TEST(SimSimulator, RenamingATypeWithAStableKeyKeepsItsDraws) {
     FAIL();
   } catch (const InvalidInput& e) {
     EXPECT_STREQ(e.what(),
-                 "contact_types[1] has the stream key \"general callers\" of contact_types[0]; "
-                 "keys (by default the names) must be unique (they name the random streams)");
+                 "contact_types[1].key: expected a unique key (contact_types[0] has it; keys are "
+                 "by default the names), found \"general callers\"");
   }
 }
 
@@ -510,8 +510,8 @@ TEST(SimSimulator, RejectsDuplicateContactTypeNames) {
     FAIL();
   } catch (const InvalidInput& e) {
     EXPECT_STREQ(e.what(),
-                 "contact_types[1].name \"calls\" repeats contact_types[0].name; names must be "
-                 "unique (they name the random streams)");
+                 "contact_types[1].name: expected a unique name (contact_types[0] has it), found "
+                 "\"calls\"");
   }
 }
 
