@@ -356,6 +356,20 @@ std::vector<int> horizons_of(const std::string& text) {
   return horizons;
 }
 
+// "1 open day", "1,10 open days".
+std::string horizons_text(const std::vector<int>& horizons) {
+  std::string text;
+  for (int h : horizons) text += (text.empty() ? "" : ",") + std::to_string(h);
+  return text + " open day" + (horizons.size() == 1 && horizons[0] == 1 ? "" : "s");
+}
+
+bool is_auto_candidate(const MethodSpec& m) {
+  for (const MethodSpec& c : models::auto_candidates()) {
+    if (models::method_name(c) == models::method_name(m)) return true;
+  }
+  return false;
+}
+
 Json backtest_record(const models::BacktestResult& r, std::int64_t own,
                      const models::BacktestOptions& options) {
   Json j;
@@ -478,8 +492,7 @@ void run_backtest(const BacktestFlags& f) {
              (backtest_weeks > 0
                   ? "over the last " + std::to_string(backtest_weeks) + " weeks of such days"
                   : std::string("over the whole usable history")) +
-             "; " + f.days + (f.days.empty() ? "1" : "") + " open day" +
-             (f.days.empty() || f.days == "1" ? "" : "s") + " ahead (all leads scored)\n";
+             "; " + horizons_text(horizons) + " ahead (all leads scored)\n";
   if (with_auto) {
     summary +=
         "auto (nested): at each origin, auto chooses from the origins whose targets all "
@@ -502,6 +515,7 @@ void run_backtest(const BacktestFlags& f) {
         records.push_back(backtest_record(a.nested, own, options));
       }
       for (const MethodSpec& m : methods) {
+        if (with_auto && is_auto_candidate(m)) continue;  // already listed
         records.push_back(backtest_record(models::backtest(series, m, options), own, options));
       }
     } catch (const InvalidInput& e) {
