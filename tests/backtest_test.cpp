@@ -254,6 +254,17 @@ TEST(Forecast, AutoBeatsTheClassicalBarOnTheBankData) {
     EXPECT_GE(r.nested->at_interval->wape, best);
     EXPECT_EQ(r.days.size(), static_cast<std::size_t>(days));
     EXPECT_EQ(r.days[0].calls.size(), 29u);
+    // auto forecasts the mean of the methods it found tied.
+    std::vector<double> mean(s.slot_count(), 0.0);
+    for (MethodSpec m : r.methods) {
+      m.horizon_days = days;
+      const auto f = point_forecast(s, s.day_count(), m, request.target_days);
+      for (std::size_t k = 0; k < mean.size(); ++k) mean[k] += f[0][k] / r.methods.size();
+    }
+    const auto expected = aggregate_day(s.grid(), mean, 1800);
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      EXPECT_NEAR(r.days[0].calls[k], expected[k], 1e-9 * expected[k]) << k;
+    }
   }
 }
 
