@@ -221,8 +221,9 @@ std::string forecast_method_summary(const models::ForecastResult& result, bool m
                std::to_string(b.origins) + " origins " + date_text(b.first_origin) + " to " +
                date_text(b.last_origin) + ", " + std::to_string(b.scored_days) +
                " forecast days scored per method:\n";
-    for (const auto& c : result.candidates)
+    for (const auto& c : result.candidates) {
       summary += "  " + c.name + ": " + wape_with_spread(c) + "\n";
+    }
     summary += "  auto (nested: each origin's choice from earlier origins only): " +
                wape_with_spread(*result.nested) + "\n";
   }
