@@ -569,7 +569,8 @@ void add_backtest_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "backtest", "Rolling-origin accuracy of the forecasting methods on a history");
   add_history_flags(*cmd, *flags);
-  cmd->add_option("--days", flags->days, "Open days ahead, one or several: 1 or 1,10 (default 1)");
+  cmd->add_option("--days", flags->days,
+                  std::string(shared_help::kDays) + "; several horizons as a list, e.g. 1,10");
   cmd->add_option("--methods", flags->methods,
                   "Comma-separated methods; auto adds all that auto compares and auto's nested "
                   "figure (default auto)");
