@@ -461,13 +461,21 @@ void run_backtest(const BacktestFlags& f) {
   const int k = weeks_of(f);
   const int backtest_weeks = backtest_weeks_of(f);
   std::vector<MethodSpec> methods;
+  // auto (the default) stands for every method it compares, and adds its nested figure.
   bool weekday_mean_asked = false, with_auto = f.methods.empty();
-  for (const std::string& name : split_commas(f.methods)) {
-    const auto m = parse_method("--methods", name, k);
-    with_auto = with_auto || !m;
-    if (m) {
-      weekday_mean_asked = weekday_mean_asked || m->method == models::ForecastMethod::kWeekdayMean;
-      methods.push_back(*m);
+  if (f.methods.empty()) {
+    methods = models::auto_candidates();
+  } else {
+    for (const std::string& name : split_commas(f.methods)) {
+      const auto m = parse_method("--methods", name, k);
+      if (!m) {
+        with_auto = true;
+        for (const auto& c : models::auto_candidates()) methods.push_back(c);
+      } else {
+        weekday_mean_asked =
+            weekday_mean_asked || m->method == models::ForecastMethod::kWeekdayMean;
+        methods.push_back(*m);
+      }
     }
   }
   if (!f.weeks.empty() && !weekday_mean_asked) {
@@ -516,7 +524,7 @@ void run_backtest(const BacktestFlags& f) {
         records.push_back(backtest_record(a.nested, own, options));
       }
       for (const MethodSpec& m : methods) {
-        if (with_auto && is_auto_candidate(m)) continue;  // already listed
+        if (with_auto && is_auto_candidate(m)) continue;  // listed with auto
         records.push_back(backtest_record(models::backtest(series, m, options), own, options));
       }
     } catch (const InvalidInput& e) {
