@@ -27,7 +27,8 @@ const models::IntervalSeries& bank() {
 }
 
 // The whole `staffsim forecast --method auto --days 10 --interval 30m` computation: rolling-origin
-// backtest of every candidate over the last 12 weeks, the choice, the final fit and the intervals.
+// backtest of every candidate over the whole usable history, the nested choice at every origin,
+// the final choice, fit and intervals.
 void BM_Forecast_Auto_TwoWeeks(benchmark::State& state) {
   const auto& s = bank();
   models::ForecastRequest request;

@@ -83,6 +83,10 @@ TEST_F(ForecastCommand, WritesTheCsv) {
   EXPECT_NE(csv.find("\n2003-04-14T09:00:00,1800,"), std::string::npos);
   EXPECT_NE(csv.find("\n2003-04-16T11:30:00,"), std::string::npos);
   EXPECT_NE(r.output.find("(chosen by auto)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\n  auto (nested: each origin's choice from earlier origins only): "),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find(" nested (honest), "), std::string::npos) << r.output;
 }
 
 TEST_F(ForecastCommand, DateRangeAndCoarserInterval) {
@@ -351,12 +355,53 @@ TEST_F(ForecastCommand, FormatsAndOutputs) {
   r = run("backtest" + history + " --methods profile --format csv --out " + path("b.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string csv = read(path("b.csv"));
-  EXPECT_EQ(csv.rfind("method,origins,scored_days,history_interval_s,wape_history,", 0), 0u) << csv;
+  EXPECT_EQ(csv.rfind("method,horizon_days,origins,first_origin,last_origin,scored_days,"
+                      "history_interval_s,wape_history,",
+                      0),
+            0u)
+      << csv;
   EXPECT_EQ(count_lines(csv), 2);
   r = run("backtest" + history + " --methods profile,seasonal_naive --format json --out -");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("[\n  {\n    \"method\": \"profile\","), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("\"method\": \"seasonal_naive\""), std::string::npos);
+}
+
+// By default backtest scores every method auto compares and auto itself, nested, over the whole
+// usable history, for each horizon of --days; json and csv carry the spread of single days.
+TEST_F(ForecastCommand, BacktestReportsAutoNestedSpreadAndHorizons) {
+  const std::string history = " --history " + path("history.csv");
+  CommandRun r = run("backtest" + history + " --days 1,3 --format csv --out " + path("b.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("over the whole usable history; 1,3 open days ahead"), std::string::npos)
+      << r.output;
+  const std::string csv = read(path("b.csv"));
+  EXPECT_EQ(count_lines(csv), 1 + 2 * 11) << csv;  // 10 methods and auto, two horizons
+  for (const char* column : {",wape_day_p10,", ",wape_day_p50,", ",wape_day_p90,"}) {
+    EXPECT_NE(csv.find(column), std::string::npos) << column;
+  }
+  // The first usable origin is three weeks after Monday 2003-03-03.
+  EXPECT_NE(csv.find("\nauto (nested),1,14,2003-03-24,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nauto (nested),3,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nweekday_mean(k=8),3,"), std::string::npos) << csv;
+  r = run("backtest" + history + " --days 2 --methods auto --format json --backtest-weeks 1");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"method\": \"auto (nested)\",\n    \"horizon_days\": 2,\n    "
+                          "\"origins\": 5,"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("\"wape_day_p90\": "), std::string::npos);
+  r = run("backtest" + history);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("1 open day ahead, origins 2003-03-24 to 2003-04-10:\n"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("\nauto (nested)      "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| day WAPE p10/p50/p90 |"), std::string::npos) << r.output;
+  r = run("backtest" + history + " --days 1,x");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.output,
+            "staffsim: error: --days: expected a whole number from 1 to 1000, found \"x\"\n");
 }
 
 // "-" reads the history from standard input; messages call it <stdin>.

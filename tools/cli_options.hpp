@@ -77,7 +77,7 @@ inline constexpr const char* kCount =
 inline constexpr const char* kDays = "Open days ahead (default 1)";
 inline constexpr const char* kWeeks = "Same weekdays averaged by weekday_mean, its k (default 4)";
 inline constexpr const char* kBacktestWeeks =
-    "Weeks at the end of the history used as rolling origins (default 12)";
+    "Weeks at the end of the usable history holding the rolling origins (default: all of it)";
 }  // namespace shared_help
 
 // A flag renamed for consistency: `old_name` in `subcommand` now is `new_name`; `note` explains.

@@ -92,9 +92,10 @@ int weeks_of(const HistoryFlags& f) {
              : static_cast<int>(integer_flag("--weeks", f.weeks, 1, kMaxWeekdayMeanWeeks));
 }
 
+// 0 (the default): every usable origin.
 int backtest_weeks_of(const HistoryFlags& f) {
   return f.backtest_weeks.empty()
-             ? 12
+             ? 0
              : static_cast<int>(
                    integer_flag("--backtest-weeks", f.backtest_weeks, 1, kMaxBacktestWeeks));
 }
@@ -203,6 +204,44 @@ std::string forecast_csv(const std::vector<Json>& rows) {
   return csv;
 }
 
+// "8.46% (day 10%-90%: 4.1%-13.2%)": a WAPE and the spread of its days.
+std::string wape_with_spread(const models::BacktestResult& r) {
+  return format_percent(r.at_interval->wape) +
+         " (day 10%-90%: " + format_percent(r.day_wape.p10, 1) + "-" +
+         format_percent(r.day_wape.p90, 1) + ")";
+}
+
+// The lines on the method: auto's candidates with its nested figure, the method used.
+std::string forecast_method_summary(const models::ForecastResult& result, bool method_given,
+                                    const std::string& interval_text) {
+  std::string summary;
+  const models::BacktestResult& b = result.backtest;
+  if (result.nested) {
+    summary += "auto: rolling-origin backtest WAPE at " + interval_text + ", " +
+               std::to_string(b.origins) + " origins " + date_text(b.first_origin) + " to " +
+               date_text(b.last_origin) + ", " + std::to_string(b.scored_days) +
+               " forecast days scored per method:\n";
+    for (const auto& c : result.candidates) {
+      summary += "  " + c.name + ": " + wape_with_spread(c) + "\n";
+    }
+    summary += "  auto (nested: each origin's choice from earlier origins only): " +
+               wape_with_spread(*result.nested) + "\n";
+  }
+  const auto& d = result.nested ? *result.nested->dispersion_interval : *b.dispersion_interval;
+  summary +=
+      "method: " + models::methods_name(result.methods) +
+      (method_given ? "" : " (chosen by auto)") + "; backtest WAPE " +
+      format_percent(b.at_interval->wape) + " at " + interval_text +
+      (result.nested ? " in sample (biased low: the choice was fitted on it), " +
+                           format_percent(result.nested->at_interval->wape) + " nested (honest)"
+                     : "") +
+      ", " + format_percent(b.daily.wape) + " on daily totals; day-level CV " +
+      format_percent(std::sqrt(d.day_variance)) + ", interval-level CV " +
+      format_percent(std::sqrt(d.slot_variance)) + " beyond Poisson" +
+      (result.nested ? " (of the nested backtest)" : "") + "\n";
+  return summary;
+}
+
 void run_forecast(const ForecastFlags& f) {
   const OutputFormat format = output_format(f.format, f.out, true);
   const int k = weeks_of(f);
@@ -283,23 +322,7 @@ void run_forecast(const ForecastFlags& f) {
   }
   const std::string interval_text = duration_text(request.interval_s);
   std::string summary = describe(f.history, read.history);
-  if (!result.candidates.empty()) {
-    summary += "auto: rolling-origin backtest WAPE at " + interval_text + ", " +
-               std::to_string(result.backtest.origins) + " origins, " +
-               std::to_string(result.days.empty() ? 0 : result.backtest.scored_days) +
-               " forecast days scored per method:\n";
-    for (const auto& c : result.candidates) {
-      summary +=
-          "  " + models::method_name(c.method) + ": " + format_percent(c.at_interval->wape) + "\n";
-    }
-  }
-  const auto& d = *result.backtest.dispersion_interval;
-  summary += "method: " + models::method_name(result.method) + (method ? "" : " (chosen by auto)") +
-             "; backtest WAPE " + format_percent(result.backtest.at_interval->wape) + " at " +
-             interval_text + ", " + format_percent(result.backtest.daily.wape) +
-             " on daily totals; day-level CV " + format_percent(std::sqrt(d.day_variance)) +
-             ", interval-level CV " + format_percent(std::sqrt(d.slot_variance)) +
-             " beyond Poisson\n";
+  summary += forecast_method_summary(result, method.has_value(), interval_text);
   summary += partial_note(result.grid);
   std::string text;
   switch (format) {
@@ -322,20 +345,131 @@ struct BacktestFlags : HistoryFlags {
   std::string days, methods;
 };
 
+// --days of backtest: one or several horizons, "1,10".
+std::vector<int> horizons_of(const std::string& text) {
+  if (text.empty()) return {1};
+  std::vector<int> horizons;
+  for (const std::string& part : split_commas(text)) {
+    horizons.push_back(static_cast<int>(integer_flag("--days", part, 1, kMaxForecastDays)));
+  }
+  if (horizons.empty())
+    throw InputError("--days: expected open days ahead such as 1 or 1,10, found " + quote(text));
+  return horizons;
+}
+
+// "1 open day", "1,10 open days".
+std::string horizons_text(const std::vector<int>& horizons) {
+  std::string text;
+  for (int h : horizons) text += (text.empty() ? "" : ",") + std::to_string(h);
+  return text + " open day" + (horizons.size() == 1 && horizons[0] == 1 ? "" : "s");
+}
+
+bool is_auto_candidate(const MethodSpec& m) {
+  for (const MethodSpec& c : models::auto_candidates()) {
+    if (models::method_name(c) == models::method_name(m)) return true;
+  }
+  return false;
+}
+
+Json backtest_record(const models::BacktestResult& r, std::int64_t own,
+                     const models::BacktestOptions& options) {
+  Json j;
+  j["method"] = r.name;
+  j["horizon_days"] = r.horizon_days;
+  j["origins"] = r.origins;
+  j["first_origin"] = date_text(r.first_origin);
+  j["last_origin"] = date_text(r.last_origin);
+  j["scored_days"] = r.scored_days;
+  j["history_interval_s"] = own;
+  j["wape_history"] = r.at_history.wape;
+  j["mape_history"] = r.at_history.mape;
+  j["rmse_history"] = r.at_history.rmse;
+  j["coverage80_history"] = r.coverage80_history;
+  j["coverage95_history"] = r.coverage95_history;
+  if (r.at_interval) {
+    j["evaluation_interval_s"] = options.evaluation_interval_s;
+    j["wape_interval"] = r.at_interval->wape;
+    j["mape_interval"] = r.at_interval->mape;
+    j["rmse_interval"] = r.at_interval->rmse;
+    j["coverage80_interval"] = r.coverage80_interval;
+    j["coverage95_interval"] = r.coverage95_interval;
+  }
+  // The spread of single days, at the evaluation interval (the history's without one).
+  j["wape_day_p10"] = r.day_wape.p10;
+  j["wape_day_p50"] = r.day_wape.p50;
+  j["wape_day_p90"] = r.day_wape.p90;
+  j["wape_daily"] = r.daily.wape;
+  j["mape_daily"] = r.daily.mape;
+  j["rmse_daily"] = r.daily.rmse;
+  return j;
+}
+
+// One table per horizon: a method per row.
+std::string backtest_table(const std::vector<Json>& records, const std::string& res,
+                           const std::string& eval) {
+  std::string text;
+  char line[512];
+  const bool coarse = !eval.empty();
+  int horizon = 0;
+  for (const Json& r : records) {
+    if (r["horizon_days"].get<int>() != horizon) {
+      horizon = r["horizon_days"].get<int>();
+      text += std::string(text.empty() ? "" : "\n") + std::to_string(horizon) + " open day" +
+              (horizon == 1 ? "" : "s") + " ahead, origins " +
+              r["first_origin"].get<std::string>() + " to " + r["last_origin"].get<std::string>() +
+              ":\n";
+      std::snprintf(line, sizeof line, "%-18s %7s | %8s %8s %8s | %6s %6s", "method", "origins",
+                    ("WAPE" + res).c_str(), ("MAPE" + res).c_str(), ("RMSE" + res).c_str(), "cov80",
+                    "cov95");
+      text += line;
+      if (coarse) {
+        std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", ("WAPE" + eval).c_str(),
+                      ("MAPE" + eval).c_str(), ("RMSE" + eval).c_str(), ("c80/" + eval).c_str(),
+                      ("c95/" + eval).c_str());
+        text += line;
+      }
+      text += " | day WAPE p10/p50/p90 | WAPEday  MAPEday  RMSEday\n";
+    }
+    auto pct = [&](const char* key) { return format_percent(r[key].get<double>()); };
+    std::snprintf(line, sizeof line, "%-18s %7d | %8s %8s %8s | %6s %6s",
+                  r["method"].get<std::string>().c_str(), r["origins"].get<int>(),
+                  pct("wape_history").c_str(), pct("mape_history").c_str(),
+                  format_fixed(r["rmse_history"].get<double>(), 1).c_str(),
+                  pct("coverage80_history").c_str(), pct("coverage95_history").c_str());
+    text += line;
+    if (coarse) {
+      std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", pct("wape_interval").c_str(),
+                    pct("mape_interval").c_str(),
+                    format_fixed(r["rmse_interval"].get<double>(), 1).c_str(),
+                    pct("coverage80_interval").c_str(), pct("coverage95_interval").c_str());
+      text += line;
+    }
+    const std::string spread = format_percent(r["wape_day_p10"].get<double>(), 1) + " " +
+                               format_percent(r["wape_day_p50"].get<double>(), 1) + " " +
+                               format_percent(r["wape_day_p90"].get<double>(), 1);
+    std::snprintf(line, sizeof line, " | %20s | %7s %8s %8s\n", spread.c_str(),
+                  pct("wape_daily").c_str(), pct("mape_daily").c_str(),
+                  format_fixed(r["rmse_daily"].get<double>(), 0).c_str());
+    text += line;
+  }
+  return text;
+}
+
 void run_backtest(const BacktestFlags& f) {
   const OutputFormat format = output_format(f.format, f.out, true);
-  const int days =
-      f.days.empty() ? 1 : static_cast<int>(integer_flag("--days", f.days, 1, kMaxForecastDays));
+  const std::vector<int> horizons = horizons_of(f.days);
   const int k = weeks_of(f);
   const int backtest_weeks = backtest_weeks_of(f);
   std::vector<MethodSpec> methods;
-  bool weekday_mean_asked = false;
+  // auto (the default) stands for every method it compares, and adds its nested figure.
+  bool weekday_mean_asked = false, with_auto = f.methods.empty();
   if (f.methods.empty()) {
     methods = models::auto_candidates();
   } else {
     for (const std::string& name : split_commas(f.methods)) {
       const auto m = parse_method("--methods", name, k);
       if (!m) {
+        with_auto = true;
         for (const auto& c : models::auto_candidates()) methods.push_back(c);
       } else {
         weekday_mean_asked =
@@ -354,7 +488,6 @@ void run_backtest(const BacktestFlags& f) {
   const models::IntervalSeries& series = read.history.series;
   const std::int64_t own = series.grid().interval_s;
   models::BacktestOptions options;
-  options.horizon_days = days;
   options.origin_weeks = backtest_weeks;
   // Scored at --interval when it is coarser than the history, else at 30 minutes when the
   // history's interval divides them.
@@ -364,43 +497,40 @@ void run_backtest(const BacktestFlags& f) {
   const std::string eval =
       options.evaluation_interval_s > 0 ? duration_text(options.evaluation_interval_s) : "";
   std::string summary = describe(f.history, read.history);
-  summary += "rolling origin: every day with a full horizon, over the last " +
-             std::to_string(backtest_weeks) + " weeks of such days; " + std::to_string(days) +
-             " open day" + (days == 1 ? "" : "s") + " ahead (all leads scored)\n";
+  summary += "rolling origin: every day with a full horizon, " +
+             (backtest_weeks > 0
+                  ? "over the last " + std::to_string(backtest_weeks) + " weeks of such days"
+                  : std::string("over the whole usable history")) +
+             "; " + horizons_text(horizons) + " ahead (all leads scored)\n";
+  if (with_auto) {
+    summary +=
+        "auto (nested): at each origin, auto chooses from the origins whose targets all "
+        "precede it (the lowest WAPE at " +
+        (eval.empty() ? res : eval) +
+        ", averaged with the methods a Diebold-Mariano test cannot tell from it), then "
+        "forecasts\n";
+  }
   if (options.evaluation_interval_s > 0) {
     summary += partial_note(models::aggregate_grid(series.grid(), options.evaluation_interval_s));
   }
   std::vector<Json> records;
-  for (const MethodSpec& m : methods) {
-    models::BacktestResult r;
+  for (int days : horizons) {
+    options.horizon_days = days;
     try {
-      r = models::backtest(series, m, options);
+      if (with_auto) {
+        const models::AutoBacktest a =
+            models::backtest_auto(series, models::auto_candidates(), options);
+        for (const auto& c : a.candidates) records.push_back(backtest_record(c, own, options));
+        records.push_back(backtest_record(a.nested, own, options));
+      }
+      for (const MethodSpec& m : methods) {
+        if (with_auto && is_auto_candidate(m)) continue;  // listed with auto
+        records.push_back(backtest_record(models::backtest(series, m, options), own, options));
+      }
     } catch (const InvalidInput& e) {
       throw InputError(display_name(f.history) + ": --days " + std::to_string(days) + ": " +
                        e.what());
     }
-    Json j;
-    j["method"] = models::method_name(m);
-    j["origins"] = r.origins;
-    j["scored_days"] = r.scored_days;
-    j["history_interval_s"] = own;
-    j["wape_history"] = r.at_history.wape;
-    j["mape_history"] = r.at_history.mape;
-    j["rmse_history"] = r.at_history.rmse;
-    j["coverage80_history"] = r.coverage80_history;
-    j["coverage95_history"] = r.coverage95_history;
-    if (r.at_interval) {
-      j["evaluation_interval_s"] = options.evaluation_interval_s;
-      j["wape_interval"] = r.at_interval->wape;
-      j["mape_interval"] = r.at_interval->mape;
-      j["rmse_interval"] = r.at_interval->rmse;
-      j["coverage80_interval"] = r.coverage80_interval;
-      j["coverage95_interval"] = r.coverage95_interval;
-    }
-    j["wape_daily"] = r.daily.wape;
-    j["mape_daily"] = r.daily.mape;
-    j["rmse_daily"] = r.daily.rmse;
-    records.push_back(std::move(j));
   }
   std::string text;
   if (format == OutputFormat::json) {
@@ -408,39 +538,7 @@ void run_backtest(const BacktestFlags& f) {
   } else if (format == OutputFormat::csv) {
     text = records_csv(records);
   } else {
-    char line[512];
-    const bool coarse = !eval.empty();
-    std::snprintf(line, sizeof line, "%-18s %7s | %8s %8s %8s | %6s %6s", "method", "origins",
-                  ("WAPE" + res).c_str(), ("MAPE" + res).c_str(), ("RMSE" + res).c_str(), "cov80",
-                  "cov95");
-    text += line;
-    if (coarse) {
-      std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", ("WAPE" + eval).c_str(),
-                    ("MAPE" + eval).c_str(), ("RMSE" + eval).c_str(), ("c80/" + eval).c_str(),
-                    ("c95/" + eval).c_str());
-      text += line;
-    }
-    text += " | WAPEday  MAPEday  RMSEday\n";
-    for (const Json& r : records) {
-      auto pct = [&](const char* key) { return format_percent(r[key].get<double>()); };
-      std::snprintf(line, sizeof line, "%-18s %7d | %8s %8s %8s | %6s %6s",
-                    r["method"].get<std::string>().c_str(), r["origins"].get<int>(),
-                    pct("wape_history").c_str(), pct("mape_history").c_str(),
-                    format_fixed(r["rmse_history"].get<double>(), 1).c_str(),
-                    pct("coverage80_history").c_str(), pct("coverage95_history").c_str());
-      text += line;
-      if (coarse) {
-        std::snprintf(line, sizeof line, " | %8s %8s %8s | %6s %6s", pct("wape_interval").c_str(),
-                      pct("mape_interval").c_str(),
-                      format_fixed(r["rmse_interval"].get<double>(), 1).c_str(),
-                      pct("coverage80_interval").c_str(), pct("coverage95_interval").c_str());
-        text += line;
-      }
-      std::snprintf(line, sizeof line, " | %7s %8s %8s\n", pct("wape_daily").c_str(),
-                    pct("mape_daily").c_str(),
-                    format_fixed(r["rmse_daily"].get<double>(), 0).c_str());
-      text += line;
-    }
+    text = backtest_table(records, res, eval);
   }
   if (format == OutputFormat::table && (f.out.empty() || is_standard_stream(f.out))) {
     std::cout << summary << text;  // a table on the terminal reads best under its summary
@@ -479,13 +577,17 @@ void add_backtest_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "backtest", "Rolling-origin accuracy of the forecasting methods on a history");
   add_history_flags(*cmd, *flags);
-  cmd->add_option("--days", flags->days, shared_help::kDays);
+  cmd->add_option("--days", flags->days,
+                  std::string(shared_help::kDays) + "; several horizons as a list, e.g. 1,10");
   cmd->add_option("--methods", flags->methods,
-                  "Comma-separated methods (default: all that auto compares)");
+                  "Comma-separated methods; auto adds all that auto compares and auto's nested "
+                  "figure (default auto)");
   cmd->footer(
       "Errors are scored at the history's interval, at --interval (default 30m when the history's\n"
       "interval divides it) and on daily totals; coverage is that of the 80% and 95% prediction\n"
-      "intervals. One record per method in json and csv.");
+      "intervals; day WAPE p10/p50/p90 the spread of single days' WAPE. auto (nested) is auto\n"
+      "scored honestly: at each origin it chooses from earlier origins only. One record per\n"
+      "method and horizon in json and csv.");
   cmd->callback([flags] { run_backtest(*flags); });
 }
 

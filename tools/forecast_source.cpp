@@ -57,7 +57,7 @@ std::vector<double> from_history(const ForecastSource& source, const sim::Horizo
   const models::ForecastResult result = models::forecast(series, request);
   if (origin) {
     origin->source = source.history_path;
-    origin->method = models::method_name(result.method);
+    origin->method = models::methods_name(result.methods);
     for (const models::DayForecast& day : result.days) origin->days.push_back(day.day);
   }
   const models::IntradayGrid& grid = result.grid;
