@@ -291,4 +291,40 @@ TEST(ForecastAdjust, BadValueNamesTheFlag) {
   EXPECT_FALSE(std::filesystem::exists(dir / "f.csv"));
 }
 
+// A call log with handle times: forecast writes aht_s beside the calls, the mean of each
+// weekday's interval (many calls and a small spread within: close to the interval's own mean of
+// 100 s or 300 s), and erlang --volumes plans with it.
+TEST(ForecastHandleTime, CallLogGivesAhtBesideTheCalls) {
+  TempDir dir;
+  std::string log = "arrival,wait_s,outcome,service_s\n";
+  const std::int64_t monday = staffsim::models::days_from_civil({2003, 3, 3});
+  for (int d = 0; d < 42; ++d) {
+    if (staffsim::models::weekday_from_days(monday + d) >= 5) continue;
+    for (int slot = 0; slot < 2; ++slot) {
+      for (int call = 0; call < 4; ++call) {
+        const std::int64_t t = (monday + d) * 86400 + 9 * 3600 + slot * 1800 + call * 300;
+        const int service = (slot == 0 ? 100 : 300) + (call % 2 == 0 ? 10 : -10);
+        log += staffsim::tools::format_local_datetime(t) + ",5,served," + std::to_string(service) +
+               "\n";
+      }
+    }
+  }
+  dir.write("log.csv", log);
+  CliResult r = run_staffsim("forecast --history log.csv --days 1 --out f.csv", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("aht_s: mean handle time of the 240 served calls in each weekday's "
+                       "interval, shrunk toward the mean of all, 200.0 s"),
+            std::string::npos)
+      << r.out;
+  const auto lines = lines_of(staffsim::testing::slurp(dir / "f.csv"));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "interval_start,interval_s,calls,lo80,hi80,lo95,hi95,aht_s");
+  EXPECT_NEAR(std::stod(fields_of(lines[1]).at(7)), 100, 0.5);
+  EXPECT_NEAR(std::stod(fields_of(lines[2]).at(7)), 300, 0.5);
+  r = run_staffsim("erlang --volumes f.csv --sl 80/20s --format csv --out plan.csv", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto plan = lines_of(staffsim::testing::slurp(dir / "plan.csv"));
+  ASSERT_EQ(plan.size(), 3u);
+}
+
 }  // namespace

@@ -16,6 +16,7 @@
 #include "models/backtest.hpp"
 #include "models/calendar.hpp"
 #include "models/forecast.hpp"
+#include "models/handle_time_profile.hpp"
 #include "models/intraday_update.hpp"
 #include "tools/call_log_csv.hpp"
 #include "tools/cli_error.hpp"
@@ -178,6 +179,37 @@ struct ForecastFlags : HistoryFlags {
   std::vector<std::string> adjust;
 };
 
+// ---- forecast: handle time beside the calls ------------------------------------------------
+
+// Mean handle time per weekday and output interval from a call log's served calls
+// (models/handle_time_profile.hpp); nullopt for a history without them.
+std::optional<models::HandleTimeProfile> handle_times(const History& history,
+                                                      const models::IntradayGrid& grid) {
+  std::vector<models::ServedCall> calls;
+  for (const auto& [arrival, handle_s] : history.served) {
+    const std::int64_t second = models::second_of_day(arrival);
+    if (second < grid.day_begin_s || second >= grid.day_end_s) continue;
+    calls.push_back({models::weekday_from_days(models::day_of(arrival)),
+                     static_cast<int>((second - grid.day_begin_s) / grid.interval_s), handle_s});
+  }
+  if (calls.empty()) return std::nullopt;
+  return models::handle_time_profile(calls, grid.slot_count());
+}
+
+std::string handle_time_note(const models::HandleTimeProfile& p) {
+  std::size_t calls = 0;
+  for (const auto& weekday : p.calls) {
+    for (std::size_t n : weekday) calls += n;
+  }
+  return "aht_s: mean handle time of the " + std::to_string(calls) +
+         " served calls in each weekday's interval, shrunk toward the mean of all, " +
+         format_fixed(p.overall_mean_s, 1) +
+         " s, where an interval has few calls (weight n / (n + " +
+         (p.between_variance > 0 ? format_fixed(p.within_variance / p.between_variance, 1)
+                                 : std::string("infinity")) +
+         "))\n";
+}
+
 // ---- forecast: the rest of a day the history stops partway through ------------------------
 
 // Where the update's prior came from, for the summary.
@@ -259,9 +291,10 @@ int update_partial_day(const ForecastFlags& f, const ReadHistory& read,
 std::string forecast_table(const std::vector<Json>& rows, const std::string& footer) {
   std::string out;
   char line[160];
-  std::snprintf(line, sizeof line, "%-20s %7s %10s %15s %15s\n", "interval_start", "length",
-                "calls", "80% interval", "95% interval");
+  std::snprintf(line, sizeof line, "%-20s %7s %10s %15s %15s", "interval_start", "length", "calls",
+                "80% interval", "95% interval");
   out += line;
+  out += !rows.empty() && rows.front().contains("aht_s") ? "   aht_s\n" : "\n";
   for (const Json& r : rows) {
     const std::string i80 =
         format_fixed(r["lo80"].get<double>(), 0) + "-" + format_fixed(r["hi80"].get<double>(), 0);
@@ -272,6 +305,10 @@ std::string forecast_table(const std::vector<Json>& rows, const std::string& foo
                   duration_text(r["interval_s"].get<std::int64_t>()).c_str(),
                   r["calls"].get<double>(), i80.c_str(), i95.c_str());
     out += line;
+    if (r.contains("aht_s")) {
+      std::snprintf(line, sizeof line, " %7.1f", r["aht_s"].get<double>());
+      out += line;
+    }
     if (r.contains("adjustment") && !r["adjustment"].get<std::string>().empty()) {
       out += "  " + r["adjustment"].get<std::string>();
     }
@@ -290,8 +327,9 @@ std::string csv_field(const std::string& text) {
 
 std::string forecast_csv(const std::vector<Json>& rows) {
   const bool adjusted = !rows.empty() && rows.front().contains("adjustment");
+  const bool aht = !rows.empty() && rows.front().contains("aht_s");
   std::string csv = "interval_start,interval_s,calls,lo80,hi80,lo95,hi95";
-  csv += adjusted ? ",adjustment\n" : "\n";
+  csv += std::string(aht ? ",aht_s" : "") + (adjusted ? ",adjustment\n" : "\n");
   for (const Json& r : rows) {
     std::ostringstream line;
     line << r["interval_start"].get<std::string>() << ',' << r["interval_s"].get<std::int64_t>()
@@ -299,6 +337,7 @@ std::string forecast_csv(const std::vector<Json>& rows) {
     for (const char* key : {"lo80", "hi80", "lo95", "hi95"}) {
       line << ',' << format_fixed(r[key].get<double>(), 0);
     }
+    if (aht) line << ',' << format_fixed(r["aht_s"].get<double>(), 1);
     if (adjusted) line << ',' << csv_field(r["adjustment"].get<std::string>());
     csv += line.str() + "\n";
   }
@@ -394,6 +433,7 @@ void run_forecast(const ForecastFlags& f) {
   std::string summary = describe(f.history, read.history);
   std::string intraday_note;
   const int first_slot = update_partial_day(f, read, request, result, intraday_note);
+  const std::optional<models::HandleTimeProfile> aht = handle_times(read.history, result.grid);
   std::vector<Json> rows;
   for (const auto& day : result.days) {
     const std::size_t first =
@@ -412,6 +452,7 @@ void run_forecast(const ForecastFlags& f) {
       row["hi80"] = value.hi80;
       row["lo95"] = value.lo95;
       row["hi95"] = value.hi95;
+      if (aht) row["aht_s"] = aht->mean_s[models::weekday_from_days(day.day)][s];
       if (!adjustments.empty()) row["adjustment"] = value.applied;
       rows.push_back(std::move(row));
     }
@@ -436,6 +477,7 @@ void run_forecast(const ForecastFlags& f) {
              " beyond Poisson\n";
   summary += partial_note(result.grid);
   summary += intraday_note;
+  if (aht) summary += handle_time_note(*aht);
   const std::string adjusted = adjustments_note(adjustments, rows);
   if (format != OutputFormat::table) summary += adjusted;
   std::string text;

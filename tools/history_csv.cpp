@@ -135,7 +135,7 @@ History read_counts(const CsvTable& table, bool partial_last_day) {
     series.add_day(day, day_counts);
     i = j;
   }
-  return History{std::move(series), false, "", std::move(partial)};
+  return History{std::move(series), false, "", std::move(partial), {}};
 }
 
 // Counts the arrival times into slots of `interval` seconds; every day in `days` is a day of the
@@ -169,7 +169,7 @@ History count_arrivals(const CsvTable& table, const std::vector<std::int64_t>& a
     series.add_day(day,
                    std::span<const double>(counts).subspan(first_slot, last_slot - first_slot + 1));
   }
-  return History{std::move(series), true, std::move(counted), std::nullopt};
+  return History{std::move(series), true, std::move(counted), std::nullopt, {}};
 }
 
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
@@ -219,7 +219,15 @@ History read_known_call_log(const CsvTable& table, const HistoryOptions& options
   if (phantom > 0) left_out.push_back(plural(phantom, "phantom record", "phantom records"));
   if (!left_out.empty()) counted += "; not counted: " + join(left_out);
   counted += " (--count offered|answered|arrived, --type)";
-  return count_arrivals(table, arrivals, days, options.log_interval_s, std::move(counted));
+  History history =
+      count_arrivals(table, arrivals, days, options.log_interval_s, std::move(counted));
+  for (const CallRecord& call : log.calls) {
+    if (call.outcome == CallOutcome::served &&
+        std::find(types.begin(), types.end(), call.type) != types.end()) {
+      history.served.emplace_back(call.arrival_local_s, call.service_s);
+    }
+  }
+  return history;
 }
 
 // A bare list of arrival times: every row is a call that arrived.

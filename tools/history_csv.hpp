@@ -17,8 +17,9 @@
 //    (so the opening hours of each weekday are the slots that ever saw a call on it: outside them
 //    counts stay 0). A log in one of the formats of tools/call_log_csv.hpp (Anonymous Bank, or
 //    generic with wait_s and outcome) counts the calls `count` names, offered to agents by
-//    default as `staffsim fit` does, of the `types` asked (all by default); a bare list of
-//    arrivals counts every row as an arrived call.
+//    default as `staffsim fit` does, of the `types` asked (all by default), and keeps the handle
+//    time of every served call of those types (History::served); a bare list of arrivals counts
+//    every row as an arrived call.
 // Errors: InputError "file:line: column: expected ..., found \"value\"".
 #pragma once
 
@@ -26,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "models/interval_series.hpp"
@@ -58,6 +60,9 @@ struct History {
   std::string counted;
   // The last day, when it stops partway (HistoryOptions::partial_last_day); never in series.
   std::optional<PartialDay> partial;
+  // A call log with handle times (Anonymous Bank or generic format): every served call of the
+  // types counted, {arrival in local seconds, handle time in seconds}. Empty otherwise.
+  std::vector<std::pair<std::int64_t, double>> served;
 };
 
 // Throws InputError for a bad file, and when count or types are given for a counts history.
