@@ -173,7 +173,8 @@ std::vector<const IntervalRow*> rows_on_horizon(const IntervalRows& rows,
       const std::int64_t start = first_start + i * interval;
       const auto found = by_start.find(start);
       if (found == by_start.end() && d == 0 && day && !by_start.empty() &&
-          start < by_start.begin()->first && days.size() > 1 && !repeat) {
+          start < by_start.begin()->first && days.size() > 1 && !repeat &&
+          by_start.begin()->first > days[1].second.begin()->first) {
         // The file's first day starts later than the others: the rest of a day reforecast
         // mid-day.
         const std::int64_t first_row = by_start.begin()->first;
