@@ -804,11 +804,13 @@ void add_forecast_command(CLI::App& app) {
                   "DATE[..DATE][THH:MM-HH:MM]=+N% or =+Ncalls (per output interval), optionally "
                   ";note, e.g. 2003-10-15T12:00-14:00=+20%;mailing");
   cmd->footer(
-      "The forecast has one row per interval: interval_start,interval_s,calls,lo80,hi80,lo95,"
-      "hi95\n(interval_s is the row's length: the last interval of a day can be shorter). "
-      "--interval must be\na multiple of a counts history's own interval. With --out FILE the "
-      "summary goes to standard\noutput; without, the forecast goes to standard output and the "
-      "summary to standard error.");
+      "The forecast has one row per interval: interval_start,interval_s,calls,lo80,hi80,lo95,hi95\n"
+      "(interval_s is the row's length: the last interval of a day can be shorter), then aht_s\n"
+      "(mean handle time, from a call log) and adjustment (with --adjust) when they apply. A\n"
+      "history that stops partway through its last day starts the forecast with the rest of that\n"
+      "day, updated from its morning. --interval must be a multiple of a counts history's own\n"
+      "interval. With --out FILE the summary goes to standard output; without, the forecast goes\n"
+      "to standard output and the summary to standard error.");
   cmd->callback([flags] { run_forecast(*flags); });
 }
 
