@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,21 +13,10 @@
 namespace {
 
 using staffsim::testing::CliResult;
+using staffsim::testing::fields_of;
+using staffsim::testing::lines_of;
 using staffsim::testing::run_staffsim;
 using staffsim::testing::TempDir;
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::istringstream in(text);
-  for (std::string part; std::getline(in, part, separator);) parts.push_back(part);
-  return parts;
-}
-std::vector<std::string> lines_of(const std::string& text) {
-  return split(text, '\n');
-}
-std::vector<std::string> fields_of(const std::string& line) {
-  return split(line, ',');
-}
 
 // Six weeks of weekdays from Monday 2003-03-03 to Friday 2003-04-11, 30-minute slots 09:00-12:00
 // (6 slots), days of different levels, then, with `partial_slots` > 0, Monday 2003-04-14 up to
