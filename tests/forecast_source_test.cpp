@@ -111,6 +111,34 @@ TEST(ForecastArrivals, ForecastCsvMadeEarlier) {
   EXPECT_DOUBLE_EQ(rates[1] * 1800, 5.25);
 }
 
+// A forecast written mid-day (`forecast` on a history that stops partway through 2003-04-14)
+// starts at 08:30 that day: a horizon from 08:30 takes it as it is, one from the day's start says
+// where the file starts.
+TEST(ForecastArrivals, ForecastCsvStartingMidDay) {
+  TempDir dir;
+  dir.write("forecast.csv",
+            "interval_start,interval_s,calls,lo80,hi80,lo95,hi95\n"
+            "2003-04-14T08:30:00,1800,12,9,15,8,16\n2003-04-14T09:00:00,1800,13,10,16,9,17\n"
+            "2003-04-15T08:00:00,1800,20,18,22,17,23\n2003-04-15T08:30:00,1800,21,19,23,18,24\n"
+            "2003-04-15T09:00:00,1800,22,19,25,18,26\n");
+  const sim::Scenario s = parse_scenario_yaml(
+      scenario("{interval: 30m, intervals: 2, start: \"08:30\", days: 2}", "{file: forecast.csv}"),
+      "s.yaml", dir.path().string());
+  const auto& rates = s.contact_types[0].arrivals.rate_per_s;
+  ASSERT_EQ(rates.size(), 4u);
+  EXPECT_DOUBLE_EQ(rates[0] * 1800, 12.0);
+  EXPECT_DOUBLE_EQ(rates[1] * 1800, 13.0);
+  EXPECT_DOUBLE_EQ(rates[2] * 1800, 21.0);
+  EXPECT_DOUBLE_EQ(rates[3] * 1800, 22.0);
+  EXPECT_EQ(
+      load_error(
+          scenario("{interval: 30m, intervals: 3, start: \"08:00\"}", "{file: forecast.csv}"), dir),
+      "s.yaml:5:33: contact_types[0].arrivals.forecast.file: " + (dir / "forecast.csv").string() +
+          ": no row for 2003-04-14T08:00:00: the file starts at 08:30 that day (a forecast "
+          "of the rest of a day): start the horizon at 08:30 or later, or skip the day with "
+          "from: 2003-04-15");
+}
+
 TEST(ForecastArrivals, ErrorsArePositionedAndSayWhatWasExpected) {
   TempDir dir;
   dir.write("history.csv", weekly_history());

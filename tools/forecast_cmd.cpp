@@ -16,6 +16,8 @@
 #include "models/backtest.hpp"
 #include "models/calendar.hpp"
 #include "models/forecast.hpp"
+#include "models/handle_time_profile.hpp"
+#include "models/intraday_update.hpp"
 #include "tools/call_log_csv.hpp"
 #include "tools/cli_error.hpp"
 #include "tools/cli_options.hpp"
@@ -23,6 +25,7 @@
 #include "tools/csv.hpp"
 #include "tools/datetime.hpp"
 #include "tools/file_io.hpp"
+#include "tools/forecast_adjust.hpp"
 #include "tools/forecast_source.hpp"
 #include "tools/history_csv.hpp"
 #include "tools/nearest_name.hpp"
@@ -106,13 +109,14 @@ struct ReadHistory {
   std::optional<std::int64_t> interval_s;
 };
 
-ReadHistory read_history_flags(const HistoryFlags& f) {
+ReadHistory read_history_flags(const HistoryFlags& f, bool partial_last_day = false) {
   std::optional<std::int64_t> interval;
   if (!f.interval.empty()) interval = flag_value("--interval", f.interval, parse_interval_s);
   HistoryOptions options;
   options.log_interval_s = interval.value_or(1800);
   if (!f.count.empty()) options.count = flag_value("--count", f.count, parse_call_count);
   options.types = f.type;
+  options.partial_last_day = partial_last_day;
   ReadHistory r{read_history(f.history, options), interval};
   const std::int64_t own = r.history.series.grid().interval_s;
   if (r.interval_s && *r.interval_s % own != 0) {
@@ -131,6 +135,11 @@ std::string describe(const std::string& path, const History& history) {
                     format_clock(static_cast<double>(s.grid().day_begin_s)) + "-" +
                     format_clock(static_cast<double>(s.grid().day_end_s)) + "\n";
   if (!history.counted.empty()) out += "  " + history.counted + "\n";
+  if (history.partial) {
+    out += "  and " + date_text(history.partial->day) + " up to " +
+           clock_of(history.partial->observed_until_s(s.grid())) +
+           ": the day it stops partway through\n";
+  }
   for (const HistoryGap& gap : long_gaps(s)) {
     out += "warning: no data from " + date_text(gap.first_day) + " to " + date_text(gap.last_day) +
            " (" + std::to_string(gap.last_day - gap.first_day + 1) +
@@ -168,30 +177,160 @@ void deliver(const HistoryFlags& f, const std::string& result, const std::string
 
 struct ForecastFlags : HistoryFlags {
   std::string days, from, to, method, closed;
+  std::vector<std::string> adjust;
 };
 
-std::string forecast_table(const std::vector<Json>& rows) {
+// ---- forecast: handle time beside the calls ------------------------------------------------
+
+// Mean handle time per weekday and output interval from a call log's served calls
+// (models/handle_time_profile.hpp); nullopt for a history without them.
+std::optional<models::HandleTimeProfile> handle_times(const History& history,
+                                                      const models::IntradayGrid& grid) {
+  std::vector<models::ServedCall> calls;
+  for (const auto& [arrival, handle_s] : history.served) {
+    const std::int64_t second = models::second_of_day(arrival);
+    if (second < grid.day_begin_s || second >= grid.day_end_s) continue;
+    calls.push_back({models::weekday_from_days(models::day_of(arrival)),
+                     static_cast<int>((second - grid.day_begin_s) / grid.interval_s), handle_s});
+  }
+  if (calls.empty()) return std::nullopt;
+  return models::handle_time_profile(calls, grid.slot_count());
+}
+
+std::string handle_time_note(const models::HandleTimeProfile& p) {
+  std::size_t calls = 0;
+  for (const auto& weekday : p.calls) {
+    for (std::size_t n : weekday) calls += n;
+  }
+  return "aht_s: mean handle time of the " + std::to_string(calls) +
+         " served calls in each weekday's interval, shrunk toward the mean of all, " +
+         format_fixed(p.overall_mean_s, 1) +
+         " s, where an interval has few calls (weight n / (n + " +
+         (p.between_variance > 0 ? format_fixed(p.within_variance / p.between_variance, 1)
+                                 : std::string("infinity")) +
+         "))\n";
+}
+
+// ---- forecast: the rest of a day the history stops partway through ------------------------
+
+// Where the update's prior came from, for the summary.
+std::string prior_text(const models::IntradayPrior& prior) {
+  if (prior.days == 0) {
+    return " (too few backtest days to split the day's level: the whole day-level variance is "
+           "taken as shared)";
+  }
+  return " (level CV shared by the day's parts " +
+         format_percent(std::sqrt(prior.shared_variance)) + ", of the part seen " +
+         format_percent(std::sqrt(prior.seen_variance)) + ", from " + std::to_string(prior.days) +
+         " backtest days)";
+}
+
+// The update of the first forecast day when the history stops partway through it: the day-ahead
+// forecast of result.days.front() is replaced, from the first slot not observed on, by the
+// reforecast of models/intraday_update.hpp. Returns that first slot (0: no update) and adds a
+// line on it to the summary.
+int update_partial_day(const ForecastFlags& f, const ReadHistory& read,
+                       const models::ForecastRequest& request, models::ForecastResult& result,
+                       std::string& summary) {
+  const std::optional<PartialDay>& partial = read.history.partial;
+  const models::IntervalSeries& series = read.history.series;
+  if (!partial) return 0;
+  const std::string day_text = date_text(partial->day);
+  const std::int64_t until = partial->observed_until_s(series.grid());
+  if (result.days.empty() || result.days.front().day != partial->day) {
+    summary += "note: the history stops at " + clock_of(until) + " on " + day_text +
+               "; that day is not forecast, so its calls so far are not used\n";
+    return 0;
+  }
+  const std::int64_t interval_s = result.grid.interval_s;
+  if ((until - series.grid().day_begin_s) % interval_s != 0) {
+    throw InputError("--interval: the history stops at " + clock_of(until) + " on " + day_text +
+                     ", inside a " + duration_text(interval_s) +
+                     " interval: expected it to stop at the end of one to forecast the rest of "
+                     "that day, found " +
+                     (f.interval.empty() ? "the default" : quote(f.interval)));
+  }
+  // The update's prior is the day-ahead (lead 1) dispersion at the output interval.
+  models::Dispersion dispersion = *result.backtest.dispersion_interval;
+  if (result.days.size() > 1) {
+    models::BacktestOptions lead1;
+    lead1.origin_weeks = request.origin_weeks;
+    lead1.evaluation_interval_s = interval_s;
+    lead1.coverage = false;
+    dispersion = *models::backtest(series, result.method, lead1).dispersion_interval;
+  }
+  const std::vector<double> observed_all =
+      models::aggregate_day(series.grid(), partial->counts, interval_s);
+  const auto observed_slots =
+      static_cast<std::size_t>((until - series.grid().day_begin_s) / interval_s);
+  const std::span<const double> observed(observed_all.data(), observed_slots);
+  models::DayForecast& day = result.days.front();
+  const models::IntradayPrior prior = models::estimate_intraday_prior(
+      series, series.day_count(), result.method, interval_s, static_cast<int>(observed_slots),
+      request.origin_weeks, dispersion);
+  const models::RestOfDayForecast rest =
+      models::reforecast_rest_of_day(day.day, day.calls, observed, dispersion, prior);
+  for (std::size_t i = 0; i < rest.calls.size(); ++i) {
+    const std::size_t s = observed_slots + i;
+    day.calls[s] = rest.calls[i];
+    day.lo80[s] = rest.lo80[i];
+    day.hi80[s] = rest.hi80[i];
+    day.lo95[s] = rest.lo95[i];
+    day.hi95[s] = rest.hi95[i];
+  }
+  const models::DayLevelPosterior& p = rest.level;
+  summary += "intraday update: " + day_text + " seen up to " + clock_of(until) + ", " +
+             format_fixed(p.observed, 0) + " calls against " + format_fixed(p.expected, 1) +
+             " forecast (ratio " + format_fixed(p.plain_ratio, 3) + "); the rest of the day is " +
+             "scaled by " + format_fixed(p.factor, 3) + " (weight " + format_fixed(p.weight, 3) +
+             " on the ratio); level CV of the rest " +
+             format_percent(std::sqrt(prior.rest_variance)) + " before, " +
+             format_percent(std::sqrt(p.variance)) + " after" + prior_text(prior) + "\n";
+  return static_cast<int>(observed_slots);
+}
+
+std::string forecast_table(const std::vector<Json>& rows, const std::string& footer) {
   std::string out;
   char line[160];
-  std::snprintf(line, sizeof line, "%-20s %7s %10s %15s %15s\n", "interval_start", "length",
-                "calls", "80% interval", "95% interval");
+  std::snprintf(line, sizeof line, "%-20s %7s %10s %15s %15s", "interval_start", "length", "calls",
+                "80% interval", "95% interval");
   out += line;
+  out += !rows.empty() && rows.front().contains("aht_s") ? "   aht_s\n" : "\n";
   for (const Json& r : rows) {
     const std::string i80 =
         format_fixed(r["lo80"].get<double>(), 0) + "-" + format_fixed(r["hi80"].get<double>(), 0);
     const std::string i95 =
         format_fixed(r["lo95"].get<double>(), 0) + "-" + format_fixed(r["hi95"].get<double>(), 0);
-    std::snprintf(line, sizeof line, "%-20s %7s %10.1f %15s %15s\n",
+    std::snprintf(line, sizeof line, "%-20s %7s %10.1f %15s %15s",
                   r["interval_start"].get<std::string>().c_str(),
                   duration_text(r["interval_s"].get<std::int64_t>()).c_str(),
                   r["calls"].get<double>(), i80.c_str(), i95.c_str());
     out += line;
+    if (r.contains("aht_s")) {
+      std::snprintf(line, sizeof line, " %7.1f", r["aht_s"].get<double>());
+      out += line;
+    }
+    if (r.contains("adjustment") && !r["adjustment"].get<std::string>().empty()) {
+      out += "  " + r["adjustment"].get<std::string>();
+    }
+    out += "\n";
   }
-  return out;
+  return out + footer;
+}
+
+// A CSV field: in double quotes when it holds a comma or a quote.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
 }
 
 std::string forecast_csv(const std::vector<Json>& rows) {
-  std::string csv = "interval_start,interval_s,calls,lo80,hi80,lo95,hi95\n";
+  const bool adjusted = !rows.empty() && rows.front().contains("adjustment");
+  const bool aht = !rows.empty() && rows.front().contains("aht_s");
+  std::string csv = "interval_start,interval_s,calls,lo80,hi80,lo95,hi95";
+  csv += std::string(aht ? ",aht_s" : "") + (adjusted ? ",adjustment\n" : "\n");
   for (const Json& r : rows) {
     std::ostringstream line;
     line << r["interval_start"].get<std::string>() << ',' << r["interval_s"].get<std::int64_t>()
@@ -199,6 +338,8 @@ std::string forecast_csv(const std::vector<Json>& rows) {
     for (const char* key : {"lo80", "hi80", "lo95", "hi95"}) {
       line << ',' << format_fixed(r[key].get<double>(), 0);
     }
+    if (aht) line << ',' << format_fixed(r["aht_s"].get<double>(), 1);
+    if (adjusted) line << ',' << csv_field(r["adjustment"].get<std::string>());
     csv += line.str() + "\n";
   }
   return csv;
@@ -242,6 +383,21 @@ std::string forecast_method_summary(const models::ForecastResult& result, bool m
   return summary;
 }
 
+// The adjustments given and how many output intervals each changed (empty without --adjust).
+std::string adjustments_note(const std::vector<ForecastAdjustment>& adjustments,
+                             const std::vector<Json>& rows) {
+  std::string out;
+  for (const ForecastAdjustment& a : adjustments) {
+    std::size_t changed = 0;
+    for (const Json& r : rows) {
+      changed += r["adjustment"].get<std::string>().find(a.label()) != std::string::npos;
+    }
+    out += "adjusted: --adjust " + a.text + " changed " + std::to_string(changed) + " interval" +
+           (changed == 1 ? "" : "s") + (changed == 0 ? " (none of the forecast's)" : "") + "\n";
+  }
+  return out;
+}
+
 void run_forecast(const ForecastFlags& f) {
   const OutputFormat format = output_format(f.format, f.out, true);
   const int k = weeks_of(f);
@@ -265,7 +421,11 @@ void run_forecast(const ForecastFlags& f) {
       f.days.empty() ? 1 : static_cast<int>(integer_flag("--days", f.days, 1, kMaxForecastDays));
   std::vector<std::int64_t> closed;
   for (const std::string& d : split_commas(f.closed)) closed.push_back(date_flag("--closed", d));
-  const ReadHistory read = read_history_flags(f);
+  std::vector<ForecastAdjustment> adjustments;
+  for (const std::string& text : f.adjust) {
+    adjustments.push_back(flag_value("--adjust", text, parse_adjustment));
+  }
+  const ReadHistory read = read_history_flags(f, true);
   const models::IntervalSeries& series = read.history.series;
 
   models::ForecastRequest request;
@@ -275,6 +435,11 @@ void run_forecast(const ForecastFlags& f) {
   request.origin_weeks = backtest_weeks;
   if (use_range) {
     const std::int64_t from = date_flag("--from", f.from), to = date_flag("--to", f.to);
+    if (read.history.partial && from < read.history.partial->day) {
+      throw InputError("--from: expected " + date_text(read.history.partial->day) +
+                       " (the day the history stops partway through) or a later date, found " +
+                       quote(f.from));
+    }
     if (from <= series.days().back()) {
       throw InputError("--from: expected a date after the history's last day " +
                        date_text(series.days().back()) + ", found " + quote(f.from));
@@ -304,26 +469,40 @@ void run_forecast(const ForecastFlags& f) {
                      e.what());
   }
 
+  std::string summary = describe(f.history, read.history);
+  std::string intraday_note;
+  const int first_slot = update_partial_day(f, read, request, result, intraday_note);
+  const std::optional<models::HandleTimeProfile> aht = handle_times(read.history, result.grid);
   std::vector<Json> rows;
   for (const auto& day : result.days) {
-    for (std::size_t s = 0; s < day.calls.size(); ++s) {
+    const std::size_t first =
+        &day == &result.days.front() ? static_cast<std::size_t>(first_slot) : 0;
+    for (std::size_t s = first; s < day.calls.size(); ++s) {
       const int slot = static_cast<int>(s);
+      AdjustedInterval value{day.calls[s], day.lo80[s], day.hi80[s], day.lo95[s], day.hi95[s], ""};
+      apply_adjustments(adjustments, day.day, result.grid.slot_start_s(slot),
+                        result.grid.slot_length_s(slot), result.grid.interval_s, value);
       Json row;
       row["interval_start"] =
           format_local_datetime(day.day * models::kSecondsPerDay + result.grid.slot_start_s(slot));
       row["interval_s"] = result.grid.slot_length_s(slot);
-      row["calls"] = day.calls[s];
-      row["lo80"] = day.lo80[s];
-      row["hi80"] = day.hi80[s];
-      row["lo95"] = day.lo95[s];
-      row["hi95"] = day.hi95[s];
+      row["calls"] = value.calls;
+      row["lo80"] = value.lo80;
+      row["hi80"] = value.hi80;
+      row["lo95"] = value.lo95;
+      row["hi95"] = value.hi95;
+      if (aht) row["aht_s"] = aht->mean_s[models::weekday_from_days(day.day)][s];
+      if (!adjustments.empty()) row["adjustment"] = value.applied;
       rows.push_back(std::move(row));
     }
   }
   const std::string interval_text = duration_text(request.interval_s);
-  std::string summary = describe(f.history, read.history);
   summary += forecast_method_summary(result, method.has_value(), interval_text);
   summary += partial_note(result.grid);
+  summary += intraday_note;
+  if (aht) summary += handle_time_note(*aht);
+  const std::string adjusted = adjustments_note(adjustments, rows);
+  if (format != OutputFormat::table) summary += adjusted;
   std::string text;
   switch (format) {
     case OutputFormat::csv:
@@ -333,7 +512,7 @@ void run_forecast(const ForecastFlags& f) {
       text = Json(rows).dump(2) + "\n";
       break;
     case OutputFormat::table:
-      text = forecast_table(rows);
+      text = forecast_table(rows, adjusted);
       break;
   }
   deliver(f, text, summary, rows.size());
@@ -342,7 +521,7 @@ void run_forecast(const ForecastFlags& f) {
 // ---- backtest -------------------------------------------------------------------------------
 
 struct BacktestFlags : HistoryFlags {
-  std::string days, methods;
+  std::string days, methods, as_of;
 };
 
 // --days of backtest: one or several horizons, "1,10".
@@ -455,6 +634,163 @@ std::string backtest_table(const std::vector<Json>& records, const std::string& 
   return text;
 }
 
+// ---- backtest --as-of: the intraday update, scored ----------------------------------------
+
+// The method the intraday backtest updates: the one asked, or the lowest day-ahead WAPE at the
+// evaluation interval among those asked (forecast's auto would also average the methods a test
+// cannot tell from the best; the update is scored for one method).
+MethodSpec intraday_method(const models::IntervalSeries& series,
+                           const std::vector<MethodSpec>& methods,
+                           const models::BacktestOptions& options, std::string& why) {
+  if (methods.size() == 1) return methods.front();
+  std::optional<MethodSpec> best;
+  double best_wape = 0;
+  for (const MethodSpec& m : methods) {
+    const models::BacktestResult r = models::backtest(series, m, options);
+    const double wape = r.at_interval ? r.at_interval->wape : r.at_history.wape;
+    if (!best || wape < best_wape) {
+      best = m;
+      best_wape = wape;
+    }
+  }
+  why = " (the lowest day-ahead WAPE of the " + std::to_string(methods.size()) + " methods, " +
+        format_percent(best_wape) + ")";
+  return *best;
+}
+
+void run_intraday_backtest(const BacktestFlags& f, const ReadHistory& read,
+                           const std::vector<MethodSpec>& methods, OutputFormat format) {
+  if (!f.days.empty() && f.days != "1") {
+    throw InputError(
+        "--as-of: scores the rest of the next day (lead 1), so --days must be 1, "
+        "found " +
+        quote(f.days));
+  }
+  const models::IntervalSeries& series = read.history.series;
+  const std::int64_t own = series.grid().interval_s;
+  models::IntradayBacktestOptions options;
+  // The last 12 weeks unless --backtest-weeks says otherwise: the update's variances are
+  // estimated on the history before the first scored day (models/intraday_update.hpp).
+  if (const int weeks = backtest_weeks_of(f); weeks > 0) options.origin_weeks = weeks;
+  options.evaluation_interval_s = read.interval_s.value_or(1800 % own == 0 ? 1800 : own);
+  options.as_of_s = static_cast<std::int64_t>(flag_value("--as-of", f.as_of, parse_clock_s));
+  const models::IntradayGrid grid = models::aggregate_grid(
+      series.grid(),
+      options.evaluation_interval_s % own == 0 ? options.evaluation_interval_s : own);
+  if (options.as_of_s <= grid.day_begin_s || options.as_of_s >= grid.day_end_s ||
+      (options.as_of_s - grid.day_begin_s) % grid.interval_s != 0) {
+    throw InputError("--as-of: expected the start of a " + duration_text(grid.interval_s) +
+                     " interval after the day's first (" + clock_of(grid.day_begin_s) +
+                     ") and before its end (" + clock_of(grid.day_end_s) + "), found " +
+                     quote(f.as_of));
+  }
+  models::BacktestOptions day_ahead;
+  day_ahead.origin_weeks = options.origin_weeks;
+  day_ahead.evaluation_interval_s = grid.interval_s == own ? 0 : grid.interval_s;
+  day_ahead.coverage = false;
+  std::string why;
+  models::IntradayBacktestResult r;
+  MethodSpec method;
+  try {
+    method = intraday_method(series, methods, day_ahead, why);
+    r = models::intraday_backtest(series, method, options);
+  } catch (const InvalidInput& e) {
+    throw InputError(display_name(f.history) + ": --as-of " + f.as_of + ": " + e.what());
+  }
+  const std::string eval = duration_text(grid.interval_s);
+  std::string summary = describe(f.history, read.history);
+  summary += "intraday update as of " + clock_of(options.as_of_s) + ", method " +
+             models::method_name(method) + why + "; " + std::to_string(r.days.size()) +
+             " origin days over the last " + std::to_string(options.origin_weeks) +
+             " weeks, each day seen up to " + clock_of(options.as_of_s) +
+             " and its rest forecast; day-level CV " +
+             format_percent(std::sqrt(r.dispersion.day_variance)) + prior_text(r.prior) +
+             (r.in_sample_dispersion ? ", estimated on the whole history (too short to hold out)"
+                                     : ", estimated on the days before the first origin") +
+             "\n";
+  std::vector<Json> records;
+  for (const models::IntradayDayScore& d : r.days) {
+    Json j;
+    j["date"] = date_text(d.day);
+    j["observed"] = d.level.observed;
+    j["forecast_so_far"] = d.level.expected;
+    j["plain_ratio"] = d.level.plain_ratio;
+    j["weight"] = d.level.weight;
+    j["factor"] = d.level.factor;
+    j["rest_actual"] = d.rest_actual;
+    j["rest_day_ahead"] = d.rest_day_ahead;
+    j["rest_updated"] = d.rest_updated;
+    j["rest_plain_ratio"] = d.rest_plain_ratio;
+    const double actual = d.rest_actual > 0 ? d.rest_actual : 1.0;
+    j["wape_day_ahead"] = d.abs_error_day_ahead / actual;
+    j["wape_updated"] = d.abs_error_updated / actual;
+    j["wape_plain_ratio"] = d.abs_error_plain_ratio / actual;
+    records.push_back(std::move(j));
+  }
+  Json totals;
+  totals["as_of"] = clock_of(options.as_of_s);
+  totals["method"] = models::method_name(method);
+  totals["evaluation_interval_s"] = grid.interval_s;
+  totals["days"] = r.days.size();
+  totals["day_variance"] = r.dispersion.day_variance;
+  totals["shared_variance"] = r.prior.shared_variance;
+  totals["seen_variance"] = r.prior.seen_variance;
+  totals["rest_variance"] = r.prior.rest_variance;
+  totals["dispersion_out_of_sample"] = !r.in_sample_dispersion;
+  totals["wape_interval_day_ahead"] = r.day_ahead.wape;
+  totals["wape_interval_updated"] = r.updated.wape;
+  totals["wape_interval_plain_ratio"] = r.plain_ratio.wape;
+  totals["wape_rest_total_day_ahead"] = r.total_day_ahead.wape;
+  totals["wape_rest_total_updated"] = r.total_updated.wape;
+  totals["wape_rest_total_plain_ratio"] = r.total_plain_ratio.wape;
+  totals["coverage80_day_ahead"] = r.coverage80_day_ahead;
+  totals["coverage95_day_ahead"] = r.coverage95_day_ahead;
+  totals["coverage80_updated"] = r.coverage80_updated;
+  totals["coverage95_updated"] = r.coverage95_updated;
+  const auto pct = [](double v) { return format_percent(v, 1); };
+  summary += "rest of the day from " + clock_of(options.as_of_s) + ", WAPE at " + eval +
+             ": day-ahead " + pct(r.day_ahead.wape) + ", updated " + pct(r.updated.wape) +
+             ", plain ratio " + pct(r.plain_ratio.wape) + "; of the rest-of-day total: day-ahead " +
+             pct(r.total_day_ahead.wape) + ", updated " + pct(r.total_updated.wape) +
+             ", plain ratio " + pct(r.total_plain_ratio.wape) + "\n";
+  summary += "coverage of the 80%/95% intervals at " + eval + ", rest of the day: day-ahead " +
+             pct(r.coverage80_day_ahead) + "/" + pct(r.coverage95_day_ahead) + ", updated " +
+             pct(r.coverage80_updated) + "/" + pct(r.coverage95_updated) + "\n";
+  std::string text;
+  if (format == OutputFormat::json) {
+    totals["by_day"] = records;
+    text = totals.dump(2) + "\n";
+  } else if (format == OutputFormat::csv) {
+    text = records_csv(records);
+  } else {
+    char line[256];
+    std::snprintf(line, sizeof line, "%-10s %9s %9s %6s %6s %6s | %9s %9s %9s %9s | %8s %8s %8s\n",
+                  "date", "observed", "expected", "ratio", "weight", "factor", "rest", "day-ahead",
+                  "updated", "ratio", "WAPEday", "WAPEupd", "WAPEratio");
+    text += line;
+    for (const Json& j : records) {
+      const auto num = [&](const char* key, int decimals) {
+        return format_fixed(j[key].get<double>(), decimals);
+      };
+      std::snprintf(
+          line, sizeof line, "%-10s %9s %9s %6s %6s %6s | %9s %9s %9s %9s | %8s %8s %8s\n",
+          j["date"].get<std::string>().c_str(), num("observed", 0).c_str(),
+          num("forecast_so_far", 0).c_str(), num("plain_ratio", 3).c_str(),
+          num("weight", 3).c_str(), num("factor", 3).c_str(), num("rest_actual", 0).c_str(),
+          num("rest_day_ahead", 0).c_str(), num("rest_updated", 0).c_str(),
+          num("rest_plain_ratio", 0).c_str(), pct(j["wape_day_ahead"].get<double>()).c_str(),
+          pct(j["wape_updated"].get<double>()).c_str(),
+          pct(j["wape_plain_ratio"].get<double>()).c_str());
+      text += line;
+    }
+  }
+  if (format == OutputFormat::table && (f.out.empty() || is_standard_stream(f.out))) {
+    std::cout << summary << text;
+    return;
+  }
+  deliver(f, text, summary, records.size());
+}
+
 void run_backtest(const BacktestFlags& f) {
   const OutputFormat format = output_format(f.format, f.out, true);
   const std::vector<int> horizons = horizons_of(f.days);
@@ -485,6 +821,7 @@ void run_backtest(const BacktestFlags& f) {
         (f.methods.empty() ? std::string("(all that auto compares)") : f.methods));
   }
   const ReadHistory read = read_history_flags(f);
+  if (!f.as_of.empty()) return run_intraday_backtest(f, read, methods, format);
   const models::IntervalSeries& series = read.history.series;
   const std::int64_t own = series.grid().interval_s;
   models::BacktestOptions options;
@@ -563,12 +900,18 @@ void add_forecast_command(CLI::App& app) {
   cmd->add_option("--closed", flags->closed,
                   "Comma-separated dates the centre is closed (holidays): not forecast, and the "
                   "next open day gets the after-closure uplift");
+  cmd->add_option("--adjust", flags->adjust,
+                  "A known event, applied after the forecast (repeatable): "
+                  "DATE[..DATE][THH:MM-HH:MM]=+N% or =+Ncalls (per output interval), optionally "
+                  ";note, e.g. 2003-10-15T12:00-14:00=+20%;mailing");
   cmd->footer(
-      "The forecast has one row per interval: interval_start,interval_s,calls,lo80,hi80,lo95,"
-      "hi95\n(interval_s is the row's length: the last interval of a day can be shorter). "
-      "--interval must be\na multiple of a counts history's own interval. With --out FILE the "
-      "summary goes to standard\noutput; without, the forecast goes to standard output and the "
-      "summary to standard error.");
+      "The forecast has one row per interval: interval_start,interval_s,calls,lo80,hi80,lo95,hi95\n"
+      "(interval_s is the row's length: the last interval of a day can be shorter), then aht_s\n"
+      "(mean handle time, from a call log) and adjustment (with --adjust) when they apply. A\n"
+      "history that stops partway through its last day starts the forecast with the rest of that\n"
+      "day, updated from its morning. --interval must be a multiple of a counts history's own\n"
+      "interval. With --out FILE the summary goes to standard output; without, the forecast goes\n"
+      "to standard output and the summary to standard error.");
   cmd->callback([flags] { run_forecast(*flags); });
 }
 
@@ -582,6 +925,10 @@ void add_backtest_command(CLI::App& app) {
   cmd->add_option("--methods", flags->methods,
                   "Comma-separated methods; auto adds all that auto compares and auto's nested "
                   "figure (default auto)");
+  cmd->add_option("--as-of", flags->as_of,
+                  "Score the intraday update instead: each origin's next day is seen up to this "
+                  "clock time (e.g. 12:00) and the rest of it forecast day-ahead, updated, and by "
+                  "the plain ratio");
   cmd->footer(
       "Errors are scored at the history's interval, at --interval (default 30m when the history's\n"
       "interval divides it) and on daily totals; coverage is that of the 80% and 95% prediction\n"

@@ -49,7 +49,7 @@ void require_rows(const CsvTable& table) {
   }
 }
 
-History read_counts(const CsvTable& table) {
+History read_counts(const CsvTable& table, bool partial_last_day) {
   const std::size_t time_col = table.column("timestamp");
   const std::size_t calls_col = table.column("calls");
   require_rows(table);
@@ -104,6 +104,7 @@ History read_counts(const CsvTable& table) {
   models::IntervalSeries series(grid);
   const int slots = grid.slot_count();
   std::vector<double> day_counts;
+  std::optional<PartialDay> partial;
   for (std::size_t i = 0; i < entries.size();) {
     const std::int64_t day = day_of(entries[i].time);
     day_counts.assign(static_cast<std::size_t>(slots), 0.0);
@@ -119,6 +120,11 @@ History read_counts(const CsvTable& table) {
       }
       day_counts[static_cast<std::size_t>(slot)] = entries[j].calls;
     }
+    if (expected != slots && partial_last_day && j == entries.size() && !series.empty()) {
+      day_counts.resize(static_cast<std::size_t>(expected));
+      partial = PartialDay{day, day_counts};
+      break;
+    }
     if (expected != slots) {
       throw InputError(table.where(*entries[j - 1].row) + "timestamp: day " +
                        format_local_date(day * kSecondsPerDay) + " ends at " +
@@ -129,7 +135,7 @@ History read_counts(const CsvTable& table) {
     series.add_day(day, day_counts);
     i = j;
   }
-  return History{std::move(series), false, ""};
+  return History{std::move(series), false, "", std::move(partial), {}};
 }
 
 // Counts the arrival times into slots of `interval` seconds; every day in `days` is a day of the
@@ -163,7 +169,7 @@ History count_arrivals(const CsvTable& table, const std::vector<std::int64_t>& a
     series.add_day(day,
                    std::span<const double>(counts).subspan(first_slot, last_slot - first_slot + 1));
   }
-  return History{std::move(series), true, std::move(counted)};
+  return History{std::move(series), true, std::move(counted), std::nullopt, {}};
 }
 
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
@@ -213,7 +219,15 @@ History read_known_call_log(const CsvTable& table, const HistoryOptions& options
   if (phantom > 0) left_out.push_back(plural(phantom, "phantom record", "phantom records"));
   if (!left_out.empty()) counted += "; not counted: " + join(left_out);
   counted += " (--count offered|answered|arrived, --type)";
-  return count_arrivals(table, arrivals, days, options.log_interval_s, std::move(counted));
+  History history =
+      count_arrivals(table, arrivals, days, options.log_interval_s, std::move(counted));
+  for (const CallRecord& call : log.calls) {
+    if (call.outcome == CallOutcome::served &&
+        std::find(types.begin(), types.end(), call.type) != types.end()) {
+      history.served.emplace_back(call.arrival_local_s, call.service_s);
+    }
+  }
+  return history;
 }
 
 // A bare list of arrival times: every row is a call that arrived.
@@ -264,7 +278,7 @@ History parse_history(std::string_view text, const std::string& name,
     throw InputError("--type: applies to a per-call log; " + name +
                      " holds counts per interval (timestamp,calls)");
   }
-  return read_counts(table);
+  return read_counts(table, options.partial_last_day);
 }
 
 History read_history(const std::string& path, const HistoryOptions& options) {

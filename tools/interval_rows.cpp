@@ -172,6 +172,20 @@ std::vector<const IntervalRow*> rows_on_horizon(const IntervalRows& rows,
     for (int i = 0; i < horizon.intervals_per_day; ++i) {
       const std::int64_t start = first_start + i * interval;
       const auto found = by_start.find(start);
+      if (found == by_start.end() && d == 0 && day && !by_start.empty() &&
+          start < by_start.begin()->first && days.size() > 1 && !repeat &&
+          by_start.begin()->first > days[1].second.begin()->first) {
+        // The file's first day starts later than the others: the rest of a day reforecast
+        // mid-day.
+        const std::int64_t first_row = by_start.begin()->first;
+        throw InputError(t.name() + ": no row for " +
+                         format_local_datetime(*day * models::kSecondsPerDay + start) +
+                         ": the file starts at " + format_clock(static_cast<double>(first_row)) +
+                         " that day (a forecast of the rest of a day): start the horizon at " +
+                         format_clock(static_cast<double>(first_row)) +
+                         " or later, or skip the day with from: " +
+                         format_local_date(*days[1].first * models::kSecondsPerDay));
+      }
       if (found == by_start.end()) {
         const std::string when = day ? format_local_datetime(*day * models::kSecondsPerDay + start)
                                      : format_clock(static_cast<double>(start));
