@@ -119,17 +119,17 @@ RestOfDayForecast reforecast_rest_of_day(std::int64_t day, std::span<const doubl
 // ---- backtest of the update ------------------------------------------------------------------
 //
 // Rolling origin as in models/backtest.hpp, lead 1: every history day (or, with origin_weeks W >
-// 0, every one within the last W weeks of the history) (at least 20 days after its start, as there) whose next
-// open date is in the history is an origin; the target is that next day, seen up to as_of_s. On
-// the evaluation grid (the history's, or evaluation_interval_s when it divides into it; as_of_s
-// must be a boundary of that grid) three forecasts of the slots from as_of_s on are scored: the
-// day-ahead forecast, the reliability-weighted update and the plain-ratio update. The update's
+// 0, every one within the last W weeks of the history) (at least 20 days after its start, as there)
+// whose next open date is in the history is an origin; the target is that next day, seen up to
+// as_of_s. On the evaluation grid (the history's, or evaluation_interval_s when it divides into it;
+// as_of_s must be a boundary of that grid) three forecasts of the slots from as_of_s on are scored:
+// the day-ahead forecast, the reliability-weighted update and the plain-ratio update. The update's
 // dispersion and prior are out of sample: estimated by models::backtest (lead 1, the same grid and
 // origin_weeks) and estimate_intraday_prior on the history before the first scored target day;
 // when that history is too short to be backtested, on the whole history (in_sample_dispersion
 // says so). day_effect_only uses the pure day-effect prior (Vs = Vm = Va = day_variance).
 struct IntradayBacktestOptions {
-  std::int64_t as_of_s = 12 * 3600;  // seconds after midnight, on the evaluation grid
+  std::int64_t as_of_s = std::int64_t{12} * 3600;  // seconds after midnight, on the evaluation grid
   // 0: every usable origin; the default keeps the earlier history for estimating the update's
   // variances out of sample (the first weeks of origins would otherwise estimate them in sample).
   int origin_weeks = 12;
