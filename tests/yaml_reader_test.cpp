@@ -54,6 +54,16 @@ TEST(YamlReader, UnknownKeyListsTheValidKeys) {
       "intervals, start");
 }
 
+// One problem, one line: a value that spans lines is quoted with its line breaks escaped.
+TEST(YamlReader, QuotedValuesStayOnOneLine) {
+  auto read = [](YamlReader& reader, const Mapping& map) {
+    EXPECT_FALSE(reader.duration(*map.find("wait"), false));
+  };
+  EXPECT_EQ(problems_after("wait: |\n  20s\n  \tor 30s\n", {"wait"}, read),
+            "cfg.yaml:1:7: wait: unknown duration unit \"s\\n\\tor 30s\\n\" in "
+            "\"20s\\n\\tor 30s\\n\" (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
+}
+
 TEST(YamlReader, DuplicateKeyNamesTheFirstLine) {
   auto read = [](YamlReader& reader, const Mapping& map) {
     auto inner = reader.mapping(*map.find("outer"), {"seed", "other"}, "a mapping");

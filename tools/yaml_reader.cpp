@@ -36,7 +36,7 @@ std::optional<Field> YamlReader::parse(std::string_view text) {
     return Field{YAML::Load(std::string(text)), "", {0, 0}};
   } catch (const YAML::ParserException& e) {
     problem_at({std::max(e.mark.line, 0), std::max(e.mark.column, 0)}, "",
-               "invalid YAML: " + e.msg);
+               "invalid YAML: " + printable(e.msg));
   }
   return std::nullopt;
 }
