@@ -43,7 +43,10 @@ void history(std::string_view text, unsigned options) {
   try {
     history.emplace(tools::parse_history(text, kName, chosen));
   } catch (const tools::InputError& e) {
-    check_csv_message(e.what(), kName, text);
+    // Counting a file that is not a log of outcomes is the option's error (as --count names it).
+    if (!(chosen.count && std::string_view(e.what()).starts_with("--count: "))) {
+      check_csv_message(e.what(), kName, text);
+    }
     return;
   }
   const models::IntervalSeries& series = history->series;
