@@ -64,6 +64,12 @@ TEST(YamlReader, QuotedValuesStayOnOneLine) {
             "\"20s\\n\\tor 30s\\n\" (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
 }
 
+TEST(YamlReader, KeysWithLineBreaksStayOnOneLine) {
+  auto read = [](YamlReader&, const Mapping&) {};
+  EXPECT_EQ(problems_after("\"inter\\nval\": 30m\n", {"interval"}, read),
+            "cfg.yaml:1:1: inter\\nval: unknown key \"inter\\nval\", expected one of: interval");
+}
+
 TEST(YamlReader, DuplicateKeyNamesTheFirstLine) {
   auto read = [](YamlReader& reader, const Mapping& map) {
     auto inner = reader.mapping(*map.find("outer"), {"seed", "other"}, "a mapping");

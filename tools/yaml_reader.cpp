@@ -51,7 +51,7 @@ void YamlReader::problem_at(Position position, const std::string& path,
                             const std::string& message) {
   std::string text = file_name_ + ":" + std::to_string(position.line + 1) + ":" +
                      std::to_string(position.column + 1) + ": ";
-  if (!path.empty()) text += path + ": ";
+  if (!path.empty()) text += printable(path) + ": ";  // a key may hold any character
   problems_.push_back({position, text + message});
 }
 
