@@ -74,7 +74,9 @@ for target in "${targets[@]}"; do
   echo "== fuzz_$target for ${seconds}s"
   dict=()
   [ -f tests/fuzz/"$target".dict ] && dict=(-dict=tests/fuzz/"$target".dict)
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  # The targets' scratch folders (a crash leaves its own behind) go to build-fuzz/tmp.
+  rm -rf "$build/tmp" && mkdir -p "$build/tmp"
+  TMPDIR=$PWD/$build/tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -timeout=10 \
     -max_len="$(max_len_of "$target")" -rss_limit_mb=2048 -print_final_stats=1 \
     "${dict[@]}" -artifact_prefix="$artifacts/" 2>&1 | tee "$build/fuzz_$target.log" |
