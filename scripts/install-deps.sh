@@ -5,6 +5,7 @@
 #   bash scripts/install-deps.sh --test   also what only the tests use: chromium, the headless
 #                                         browser of the report.html tests. If it cannot be
 #                                         installed, say so and go on: those tests are skipped.
+#   bash scripts/install-deps.sh --fuzz   also clang and libFuzzer, for scripts/fuzz.sh
 set -euo pipefail
 packages=(cmake make g++ libeigen3-dev libboost-dev libboost-math-dev libboost-random-dev
           libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
@@ -13,7 +14,8 @@ test_packages=()
 case "${1:-}" in
   "") ;;
   --test) test_packages=(chromium) ;;
-  *) echo "usage: bash scripts/install-deps.sh [--test]" >&2; exit 2 ;;
+  --fuzz) packages+=(clang libclang-rt-dev) ;;
+  *) echo "usage: bash scripts/install-deps.sh [--test|--fuzz]" >&2; exit 2 ;;
 esac
 
 missing_of() {

@@ -76,7 +76,7 @@ TEST(HistoryCsv, BadInputMessages) {
             "history.csv:2: timestamp: expected an ISO 8601 local date-time such as "
             "2003-03-03T07:00:00, found \"2003-03-03 8am\"");
   EXPECT_EQ(error_of("timestamp,calls\n"),
-            "history.csv:2: expected at least one row of data after the header, found none");
+            "history.csv: expected at least one row of data after the header, found none");
   EXPECT_EQ(error_of("time,volume\n1,2\n"),
             "history.csv:1: expected a `timestamp,calls` history or a call log with an "
             "`arrival` column, found columns: time, volume");

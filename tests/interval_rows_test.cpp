@@ -42,7 +42,7 @@ TEST(IntervalRows, LengthsFromTheColumnOrTheSpacing) {
 
 TEST(IntervalRows, ErrorsSayWhatWasExpected) {
   EXPECT_EQ(read_error("interval_start,calls\n"),
-            "f.csv:2: expected at least one row of data after the header, found none");
+            "f.csv: expected at least one row of data after the header, found none");
   EXPECT_EQ(read_error("interval_start,calls\n7am,1\n"),
             "f.csv:2: interval_start: expected an ISO 8601 local date-time such as "
             "2003-03-03T07:00:00 or a clock time such as 07:00, found \"7am\"");

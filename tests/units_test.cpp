@@ -111,6 +111,8 @@ TEST(ParseRate, StatesItsInterval) {
   EXPECT_EQ(error_message([] { parse_rate_per_s("120/30"); }),
             "expected a rate with its interval such as 2.5/s, 90/h or 120/30m, found \"120/30\" "
             "(the interval has no unit)");
+  EXPECT_EQ(error_message([] { parse_rate_per_s("1e308/1ms"); }),
+            "expected a rate of at most 1e308 a second, found \"1e308/1ms\"");
 }
 
 TEST(ParseFraction, AcceptsPercentOrFraction) {

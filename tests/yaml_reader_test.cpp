@@ -54,6 +54,34 @@ TEST(YamlReader, UnknownKeyListsTheValidKeys) {
       "intervals, start");
 }
 
+// One problem, one line: a value that spans lines is quoted with its line breaks escaped.
+TEST(YamlReader, QuotedValuesStayOnOneLine) {
+  auto read = [](YamlReader& reader, const Mapping& map) {
+    EXPECT_FALSE(reader.duration(*map.find("wait"), false));
+  };
+  EXPECT_EQ(problems_after("wait: |\n  20s\n  \tor 30s\n", {"wait"}, read),
+            "cfg.yaml:1:7: wait: unknown duration unit \"s\\n\\tor 30s\\n\" in "
+            "\"20s\\n\\tor 30s\\n\" (expected s, m, h or d, e.g. 20s, 5m, 1.5h)");
+}
+
+TEST(YamlReader, KeysWithLineBreaksStayOnOneLine) {
+  auto read = [](YamlReader&, const Mapping&) {};
+  EXPECT_EQ(problems_after("\"inter\\nval\": 30m\n", {"interval"}, read),
+            "cfg.yaml:1:1: inter\\nval: unknown key \"inter\\nval\", expected one of: interval");
+}
+
+// yaml-cpp would read these as UTF-16 or UTF-32, with positions that are not the file's.
+TEST(YamlReader, RefusesNulBytesAndUtf16AtTheirPosition) {
+  YamlReader reader("cfg.yaml");
+  EXPECT_FALSE(reader.parse(std::string("a: 1\nbb: 2\0\n", 12)));
+  EXPECT_FALSE(
+      reader.parse("\xFF\xFE"
+                   "a: 1"));
+  EXPECT_EQ(error_message<InputError>([&] { reader.throw_if_problems(); }),
+            "cfg.yaml:1:1: expected UTF-8 text, found a UTF-16 or UTF-32 byte order mark\n"
+            "cfg.yaml:2:6: expected UTF-8 text, found a NUL byte");
+}
+
 TEST(YamlReader, DuplicateKeyNamesTheFirstLine) {
   auto read = [](YamlReader& reader, const Mapping& map) {
     auto inner = reader.mapping(*map.find("outer"), {"seed", "other"}, "a mapping");

@@ -30,9 +30,35 @@ enum ExitCode : int {
   kExitTargetUncertain = 6,
 };
 
-// A value as messages quote it: "\"" + text + "\"" (`found "4q"`).
+// Text a message shows as it is, except control characters, written as escapes ("\n", "\t",
+// "\x00"): a value (or a YAML parser's remark on one) never breaks a message over two lines, where
+// each line is one problem with its position.
+inline std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      constexpr const char* kHex = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+  return out;
+}
+
+// A value as messages quote it: "\"" + printable(text) + "\"" (`found "4q"`, `found "a\nb"`).
 inline std::string quote(std::string_view text) {
-  return "\"" + std::string(text) + "\"";
+  return "\"" + printable(text) + "\"";
 }
 
 // "a, b, c": the items of a list as messages show them ("expected one of: a, b, c").

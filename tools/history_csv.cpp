@@ -44,7 +44,7 @@ long long parse_count(const CsvTable& table, const CsvTable::Row& row, std::size
 
 void require_rows(const CsvTable& table) {
   if (table.rows().empty()) {
-    throw InputError(table.name() + ":2: expected at least one row of data after the header, " +
+    throw InputError(table.name() + ": expected at least one row of data after the header, " +
                      "found none");
   }
 }

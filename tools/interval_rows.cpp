@@ -32,7 +32,7 @@ IntervalRows read_interval_rows(CsvTable table) {
   result.has_length_column = length_column.has_value();
   if (t.rows().empty()) {
     throw InputError(t.name() +
-                     ":2: expected at least one row of data after the header, found "
+                     ": expected at least one row of data after the header, found "
                      "none");
   }
   for (const auto& csv : t.rows()) {

@@ -297,7 +297,7 @@ sim::Scenario load_scenario_with_overrides(const std::string& path,
       chain.push_back(unplaced_copy(YAML::Load(o.value)));
     } catch (const YAML::Exception& e) {
       throw InputError(o.origin + ": expected a value written as in a scenario, found " +
-                       quote(o.value) + " (" + e.msg + ")");
+                       quote(o.value) + " (" + printable(e.msg) + ")");
     }
     for (std::size_t i = parts.size(); i-- > 0;) {
       chain.emplace_back(YAML::NodeType::Map);

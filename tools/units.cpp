@@ -132,7 +132,12 @@ double parse_rate_per_s(std::string_view text) {
       throw InvalidInput("the interval of a rate must be positive, found " + quote(text));
     }
   }
-  return count / seconds;
+  const double rate = count / seconds;
+  if (!std::isfinite(rate)) {
+    // A huge count over a tiny interval ("1e308/1ms") overflows.
+    throw InvalidInput("expected a rate of at most 1e308 a second, found " + quote(text));
+  }
+  return rate;
 }
 
 double parse_fraction(std::string_view text) {

@@ -32,11 +32,24 @@ std::string describe(const YAML::Node& node) {
 YamlReader::YamlReader(std::string file_name) : file_name_(std::move(file_name)) {}
 
 std::optional<Field> YamlReader::parse(std::string_view text) {
+  // yaml-cpp reads a byte order mark or NUL bytes as UTF-16 or UTF-32, where its positions are no
+  // longer those of the file: a scenario is UTF-8 text.
+  if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE")) {
+    problem_at({0, 0}, "", "expected UTF-8 text, found a UTF-16 or UTF-32 byte order mark");
+    return std::nullopt;
+  }
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const std::size_t line_start = text.rfind('\n', nul) + 1;  // npos + 1 = 0 on line 1
+    problem_at({static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n')),
+                static_cast<int>(nul - line_start)},
+               "", "expected UTF-8 text, found a NUL byte");
+    return std::nullopt;
+  }
   try {
     return Field{YAML::Load(std::string(text)), "", {0, 0}};
   } catch (const YAML::ParserException& e) {
     problem_at({std::max(e.mark.line, 0), std::max(e.mark.column, 0)}, "",
-               "invalid YAML: " + e.msg);
+               "invalid YAML: " + printable(e.msg));
   }
   return std::nullopt;
 }
@@ -51,7 +64,7 @@ void YamlReader::problem_at(Position position, const std::string& path,
                             const std::string& message) {
   std::string text = file_name_ + ":" + std::to_string(position.line + 1) + ":" +
                      std::to_string(position.column + 1) + ": ";
-  if (!path.empty()) text += path + ": ";
+  if (!path.empty()) text += printable(path) + ": ";  // a key may hold any character
   problems_.push_back({position, text + message});
 }
 
