@@ -10,6 +10,7 @@
 
 #include "models/calendar.hpp"
 #include "models/error.hpp"
+#include "models/nelder_mead.hpp"
 
 namespace staffsim::models {
 namespace {
@@ -440,66 +441,8 @@ DoubleSeasonalParameters fit_double_seasonal_view(const View& view, const Calend
     return std::isfinite(sse) ? sse : std::numeric_limits<double>::infinity();
   };
   // Nelder-Mead (standard coefficients) on logit-transformed parameters.
-  using Point = std::array<double, 3>;
-  std::array<Point, 4> simplex;
-  simplex[0] = {logit(0.01), logit(0.05), logit(0.1)};
-  for (int k = 1; k < 4; ++k) {
-    simplex[k] = simplex[0];
-    simplex[k][k - 1] += 1.5;
-  }
-  std::array<double, 4> value{};
-  for (int k = 0; k < 4; ++k) value[k] = objective(simplex[k]);
-  for (int iteration = 0; iteration < 60; ++iteration) {
-    std::array<int, 4> order{0, 1, 2, 3};
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return value[a] < value[b]; });
-    const int best = order[0], worst = order[3], second = order[2];
-    if (std::abs(value[worst] - value[best]) <= 1e-7 * std::abs(value[best])) break;
-    Point centroid{};
-    for (int k = 0; k < 3; ++k) {
-      for (int j = 0; j < 3; ++j) centroid[j] += simplex[order[k]][j] / 3.0;
-    }
-    auto along = [&](double t) {
-      Point p;
-      for (int j = 0; j < 3; ++j) p[j] = centroid[j] + t * (simplex[worst][j] - centroid[j]);
-      return p;
-    };
-    const Point reflected = along(-1.0);
-    const double fr = objective(reflected);
-    if (fr < value[best]) {
-      const Point expanded = along(-2.0);
-      const double fe = objective(expanded);
-      if (fe < fr) {
-        simplex[worst] = expanded;
-        value[worst] = fe;
-      } else {
-        simplex[worst] = reflected;
-        value[worst] = fr;
-      }
-    } else if (fr < value[second]) {
-      simplex[worst] = reflected;
-      value[worst] = fr;
-    } else {
-      const Point contracted = along(fr < value[worst] ? -0.5 : 0.5);
-      const double fc = objective(contracted);
-      if (fc < std::min(fr, value[worst])) {
-        simplex[worst] = contracted;
-        value[worst] = fc;
-      } else {
-        for (int k = 1; k < 4; ++k) {
-          const int idx = order[k];
-          for (int j = 0; j < 3; ++j) {
-            simplex[idx][j] = simplex[best][j] + 0.5 * (simplex[idx][j] - simplex[best][j]);
-          }
-          value[idx] = objective(simplex[idx]);
-        }
-      }
-    }
-  }
-  int best = 0;
-  for (int k = 1; k < 4; ++k) {
-    if (value[k] < value[best]) best = k;
-  }
-  return from_vector(simplex[best]);
+  const std::array<double, 3> start{logit(0.01), logit(0.05), logit(0.1)};
+  return from_vector(nelder_mead(objective, start, 1.5, 60, 1e-7));
 }
 
 std::vector<std::vector<double>> double_seasonal_forecast(
