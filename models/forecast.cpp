@@ -194,9 +194,62 @@ struct ProfileModel {
   std::array<std::vector<double>, 7> shares;
 };
 
+// Intraday shares per open weekday: the last 6 same weekdays, shrunk toward the pooled profile of
+// the last 6 weeks (see the header).
+std::array<std::vector<double>, 7> intraday_shares(const View& view,
+                                                   const std::array<bool, 7>& open) {
+  const std::size_t slots = static_cast<std::size_t>(view.slots());
+  std::array<std::vector<double>, 7> shares;
+  std::vector<double> pooled(slots, 0.0);
+  double pooled_total = 0.0;
+  for (std::size_t i = 0; i < view.n; ++i) {
+    if (view.series.day(i) < view.last_day() - 41) continue;
+    const auto c = view.series.counts(i);
+    for (std::size_t s = 0; s < slots; ++s) pooled[s] += c[s];
+    pooled_total += view.series.total(i);
+  }
+  for (double& p : pooled) {
+    p = pooled_total > 0 ? p / pooled_total : 1.0 / static_cast<double>(slots);
+  }
+  for (int wd = 0; wd < 7; ++wd) {
+    if (!open[wd]) continue;
+    std::vector<double> own(slots, 0.0);
+    double own_total = 0.0;
+    int used = 0;
+    for (std::size_t i = view.n; i-- > 0 && used < 6;) {
+      if (weekday_from_days(view.series.day(i)) != wd) continue;
+      const auto c = view.series.counts(i);
+      for (std::size_t s = 0; s < slots; ++s) own[s] += c[s];
+      own_total += view.series.total(i);
+      ++used;
+    }
+    std::vector<double>& share = shares[wd];
+    if (own_total <= 0) {
+      share = pooled;
+      continue;
+    }
+    double sampling = 0.0;
+    double distance = 0.0;
+    for (std::size_t s = 0; s < slots; ++s) {
+      own[s] /= own_total;
+      sampling += own[s] * (1.0 - own[s]) / own_total;
+      distance += (own[s] - pooled[s]) * (own[s] - pooled[s]);
+    }
+    const double w_pooled = distance > 0 ? std::min(1.0, sampling / distance) : 1.0;
+    share.assign(slots, 0.0);
+    double norm = 0.0;
+    for (std::size_t s = 0; s < slots; ++s) {
+      // A slot this weekday never used (closed hours) stays closed.
+      share[s] = own[s] > 0 || used < 2 ? (1.0 - w_pooled) * own[s] + w_pooled * pooled[s] : 0.0;
+      norm += share[s];
+    }
+    for (double& v : share) v = norm > 0 ? v / norm : 0.0;
+  }
+  return shares;
+}
+
 ProfileModel fit_profile(const View& view, const std::array<bool, 7>& open,
                          const CalendarAdjustment& adj, int horizon_days) {
-  const std::size_t slots = static_cast<std::size_t>(view.slots());
   ProfileModel model;
   std::vector<double> totals(view.n);
   for (std::size_t i = 0; i < view.n; ++i) totals[i] = view.series.total(i) * adj.day_scale[i];
@@ -266,52 +319,7 @@ ProfileModel fit_profile(const View& view, const std::array<bool, 7>& open,
   }
   model.level = best_level;
 
-  // Intraday shares: last 6 same weekdays, shrunk toward the pooled profile of the last 6 weeks.
-  std::vector<double> pooled(slots, 0.0);
-  double pooled_total = 0.0;
-  for (std::size_t i = 0; i < view.n; ++i) {
-    if (view.series.day(i) < view.last_day() - 41) continue;
-    const auto c = view.series.counts(i);
-    for (std::size_t s = 0; s < slots; ++s) pooled[s] += c[s];
-    pooled_total += view.series.total(i);
-  }
-  for (double& p : pooled) {
-    p = pooled_total > 0 ? p / pooled_total : 1.0 / static_cast<double>(slots);
-  }
-  for (int wd = 0; wd < 7; ++wd) {
-    if (!open[wd]) continue;
-    std::vector<double> own(slots, 0.0);
-    double own_total = 0.0;
-    int used = 0;
-    for (std::size_t i = view.n; i-- > 0 && used < 6;) {
-      if (weekday_from_days(view.series.day(i)) != wd) continue;
-      const auto c = view.series.counts(i);
-      for (std::size_t s = 0; s < slots; ++s) own[s] += c[s];
-      own_total += view.series.total(i);
-      ++used;
-    }
-    std::vector<double>& share = model.shares[wd];
-    if (own_total <= 0) {
-      share = pooled;
-      continue;
-    }
-    double sampling = 0.0;
-    double distance = 0.0;
-    for (std::size_t s = 0; s < slots; ++s) {
-      own[s] /= own_total;
-      sampling += own[s] * (1.0 - own[s]) / own_total;
-      distance += (own[s] - pooled[s]) * (own[s] - pooled[s]);
-    }
-    const double w_pooled = distance > 0 ? std::min(1.0, sampling / distance) : 1.0;
-    share.assign(slots, 0.0);
-    double norm = 0.0;
-    for (std::size_t s = 0; s < slots; ++s) {
-      // A slot this weekday never used (closed hours) stays closed.
-      share[s] = own[s] > 0 || used < 2 ? (1.0 - w_pooled) * own[s] + w_pooled * pooled[s] : 0.0;
-      norm += share[s];
-    }
-    for (double& v : share) v = norm > 0 ? v / norm : 0.0;
-  }
+  model.shares = intraday_shares(view, open);
   return model;
 }
 
