@@ -10,6 +10,7 @@
 
 #include "models/calendar.hpp"
 #include "models/error.hpp"
+#include "models/ets.hpp"
 #include "models/nelder_mead.hpp"
 
 namespace staffsim::models {
@@ -471,6 +472,45 @@ std::vector<std::vector<double>> double_seasonal_forecast(
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// ets
+
+std::vector<std::vector<double>> ets_method_forecast(const View& view,
+                                                     const std::array<bool, 7>& open,
+                                                     const CalendarAdjustment& adj,
+                                                     std::span<const std::int64_t> targets) {
+  // The weekly season: the open weekdays in order.
+  std::array<int, 7> position{};
+  int seasons = 0;
+  for (int wd = 0; wd < 7; ++wd) {
+    if (open[wd]) position[wd] = seasons++;
+  }
+  std::vector<double> totals(view.n);
+  std::vector<int> positions(view.n);
+  for (std::size_t i = 0; i < view.n; ++i) {
+    totals[i] = view.series.total(i) * adj.day_scale[i];
+    positions[i] = position[weekday_from_days(view.series.day(i))];
+  }
+  std::optional<EtsFit> fit;
+  if (view.n >= 2) fit = fit_ets(totals, positions, seasons);
+  const auto shares = intraday_shares(view, open);
+  std::vector<std::vector<double>> out;
+  for (std::int64_t target : targets) {
+    const int wd = weekday_from_days(target);
+    // Steps ahead: open dates after the history up to the target, known closures excluded.
+    int steps = 0;
+    for (std::int64_t d = view.last_day() + 1; d <= target; ++d) {
+      if (open[weekday_from_days(d)] && !contains(view.closed_days, d)) ++steps;
+    }
+    double total = fit ? ets_forecast(*fit, std::max(1, steps), position[wd]) : totals.front();
+    total = std::max(0.0, total) * adj.factor(calendar_categories(view, open, target));
+    std::vector<double> f(shares[wd].size());
+    for (std::size_t s = 0; s < f.size(); ++s) f[s] = total * shares[wd][s];
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 void check_view(const IntervalSeries& history, std::size_t history_days,
                 std::span<const std::int64_t> targets) {
   if (history.empty() || history_days == 0) {
@@ -508,7 +548,8 @@ std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_m
       {"weekday_mean", ForecastMethod::kWeekdayMean},
       {"profile", ForecastMethod::kProfile},
       {"double_seasonal", ForecastMethod::kDoubleSeasonal},
-      {"combined", ForecastMethod::kCombined}};
+      {"combined", ForecastMethod::kCombined},
+      {"ets", ForecastMethod::kEts}};
   for (const auto& [known, method] : kNames) {
     if (name == known) {
       spec.method = method;
@@ -517,7 +558,7 @@ std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_m
   }
   throw InvalidInput(
       "expected one of auto, seasonal_naive, weekday_mean, profile, double_seasonal, combined, "
-      "found \"" +
+      "ets, found \"" +
       std::string(name) + "\"");
 }
 
@@ -533,6 +574,8 @@ std::string method_name(const MethodSpec& method) {
       return "double_seasonal";
     case ForecastMethod::kCombined:
       return "combined";
+    case ForecastMethod::kEts:
+      return "ets";
   }
   return "unknown";
 }
@@ -569,6 +612,8 @@ std::vector<std::vector<double>> point_forecast(const IntervalSeries& history,
       }
       return a;
     }
+    case ForecastMethod::kEts:
+      return ets_method_forecast(view, open, calendar_adjustment(view, open), target_days);
   }
   throw InvalidInput("method: unknown forecasting method");
 }
