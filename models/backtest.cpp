@@ -414,6 +414,7 @@ std::vector<MethodSpec> auto_candidates() {
   add(ForecastMethod::kProfile, 4);
   add(ForecastMethod::kDoubleSeasonal, 4);
   add(ForecastMethod::kCombined, 4);
+  add(ForecastMethod::kEts, 4);
   return c;
 }
 

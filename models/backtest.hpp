@@ -97,7 +97,7 @@ BacktestResult backtest(const IntervalSeries& history, const MethodSpec& method,
                         const BacktestOptions& options);
 
 // The methods `auto` compares: seasonal_naive, weekday_mean for k = 1, 2, 3, 4, 6, 8, profile,
-// double_seasonal and combined.
+// double_seasonal, combined and ets.
 std::vector<MethodSpec> auto_candidates();
 
 // Every candidate and auto, backtested on the same origins.

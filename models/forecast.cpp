@@ -10,6 +10,8 @@
 
 #include "models/calendar.hpp"
 #include "models/error.hpp"
+#include "models/ets.hpp"
+#include "models/nelder_mead.hpp"
 
 namespace staffsim::models {
 namespace {
@@ -193,9 +195,62 @@ struct ProfileModel {
   std::array<std::vector<double>, 7> shares;
 };
 
+// Intraday shares per open weekday: the last 6 same weekdays, shrunk toward the pooled profile of
+// the last 6 weeks (see the header).
+std::array<std::vector<double>, 7> intraday_shares(const View& view,
+                                                   const std::array<bool, 7>& open) {
+  const std::size_t slots = static_cast<std::size_t>(view.slots());
+  std::array<std::vector<double>, 7> shares;
+  std::vector<double> pooled(slots, 0.0);
+  double pooled_total = 0.0;
+  for (std::size_t i = 0; i < view.n; ++i) {
+    if (view.series.day(i) < view.last_day() - 41) continue;
+    const auto c = view.series.counts(i);
+    for (std::size_t s = 0; s < slots; ++s) pooled[s] += c[s];
+    pooled_total += view.series.total(i);
+  }
+  for (double& p : pooled) {
+    p = pooled_total > 0 ? p / pooled_total : 1.0 / static_cast<double>(slots);
+  }
+  for (int wd = 0; wd < 7; ++wd) {
+    if (!open[wd]) continue;
+    std::vector<double> own(slots, 0.0);
+    double own_total = 0.0;
+    int used = 0;
+    for (std::size_t i = view.n; i-- > 0 && used < 6;) {
+      if (weekday_from_days(view.series.day(i)) != wd) continue;
+      const auto c = view.series.counts(i);
+      for (std::size_t s = 0; s < slots; ++s) own[s] += c[s];
+      own_total += view.series.total(i);
+      ++used;
+    }
+    std::vector<double>& share = shares[wd];
+    if (own_total <= 0) {
+      share = pooled;
+      continue;
+    }
+    double sampling = 0.0;
+    double distance = 0.0;
+    for (std::size_t s = 0; s < slots; ++s) {
+      own[s] /= own_total;
+      sampling += own[s] * (1.0 - own[s]) / own_total;
+      distance += (own[s] - pooled[s]) * (own[s] - pooled[s]);
+    }
+    const double w_pooled = distance > 0 ? std::min(1.0, sampling / distance) : 1.0;
+    share.assign(slots, 0.0);
+    double norm = 0.0;
+    for (std::size_t s = 0; s < slots; ++s) {
+      // A slot this weekday never used (closed hours) stays closed.
+      share[s] = own[s] > 0 || used < 2 ? (1.0 - w_pooled) * own[s] + w_pooled * pooled[s] : 0.0;
+      norm += share[s];
+    }
+    for (double& v : share) v = norm > 0 ? v / norm : 0.0;
+  }
+  return shares;
+}
+
 ProfileModel fit_profile(const View& view, const std::array<bool, 7>& open,
                          const CalendarAdjustment& adj, int horizon_days) {
-  const std::size_t slots = static_cast<std::size_t>(view.slots());
   ProfileModel model;
   std::vector<double> totals(view.n);
   for (std::size_t i = 0; i < view.n; ++i) totals[i] = view.series.total(i) * adj.day_scale[i];
@@ -265,52 +320,7 @@ ProfileModel fit_profile(const View& view, const std::array<bool, 7>& open,
   }
   model.level = best_level;
 
-  // Intraday shares: last 6 same weekdays, shrunk toward the pooled profile of the last 6 weeks.
-  std::vector<double> pooled(slots, 0.0);
-  double pooled_total = 0.0;
-  for (std::size_t i = 0; i < view.n; ++i) {
-    if (view.series.day(i) < view.last_day() - 41) continue;
-    const auto c = view.series.counts(i);
-    for (std::size_t s = 0; s < slots; ++s) pooled[s] += c[s];
-    pooled_total += view.series.total(i);
-  }
-  for (double& p : pooled) {
-    p = pooled_total > 0 ? p / pooled_total : 1.0 / static_cast<double>(slots);
-  }
-  for (int wd = 0; wd < 7; ++wd) {
-    if (!open[wd]) continue;
-    std::vector<double> own(slots, 0.0);
-    double own_total = 0.0;
-    int used = 0;
-    for (std::size_t i = view.n; i-- > 0 && used < 6;) {
-      if (weekday_from_days(view.series.day(i)) != wd) continue;
-      const auto c = view.series.counts(i);
-      for (std::size_t s = 0; s < slots; ++s) own[s] += c[s];
-      own_total += view.series.total(i);
-      ++used;
-    }
-    std::vector<double>& share = model.shares[wd];
-    if (own_total <= 0) {
-      share = pooled;
-      continue;
-    }
-    double sampling = 0.0;
-    double distance = 0.0;
-    for (std::size_t s = 0; s < slots; ++s) {
-      own[s] /= own_total;
-      sampling += own[s] * (1.0 - own[s]) / own_total;
-      distance += (own[s] - pooled[s]) * (own[s] - pooled[s]);
-    }
-    const double w_pooled = distance > 0 ? std::min(1.0, sampling / distance) : 1.0;
-    share.assign(slots, 0.0);
-    double norm = 0.0;
-    for (std::size_t s = 0; s < slots; ++s) {
-      // A slot this weekday never used (closed hours) stays closed.
-      share[s] = own[s] > 0 || used < 2 ? (1.0 - w_pooled) * own[s] + w_pooled * pooled[s] : 0.0;
-      norm += share[s];
-    }
-    for (double& v : share) v = norm > 0 ? v / norm : 0.0;
-  }
+  model.shares = intraday_shares(view, open);
   return model;
 }
 
@@ -440,66 +450,8 @@ DoubleSeasonalParameters fit_double_seasonal_view(const View& view, const Calend
     return std::isfinite(sse) ? sse : std::numeric_limits<double>::infinity();
   };
   // Nelder-Mead (standard coefficients) on logit-transformed parameters.
-  using Point = std::array<double, 3>;
-  std::array<Point, 4> simplex;
-  simplex[0] = {logit(0.01), logit(0.05), logit(0.1)};
-  for (int k = 1; k < 4; ++k) {
-    simplex[k] = simplex[0];
-    simplex[k][k - 1] += 1.5;
-  }
-  std::array<double, 4> value{};
-  for (int k = 0; k < 4; ++k) value[k] = objective(simplex[k]);
-  for (int iteration = 0; iteration < 60; ++iteration) {
-    std::array<int, 4> order{0, 1, 2, 3};
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return value[a] < value[b]; });
-    const int best = order[0], worst = order[3], second = order[2];
-    if (std::abs(value[worst] - value[best]) <= 1e-7 * std::abs(value[best])) break;
-    Point centroid{};
-    for (int k = 0; k < 3; ++k) {
-      for (int j = 0; j < 3; ++j) centroid[j] += simplex[order[k]][j] / 3.0;
-    }
-    auto along = [&](double t) {
-      Point p;
-      for (int j = 0; j < 3; ++j) p[j] = centroid[j] + t * (simplex[worst][j] - centroid[j]);
-      return p;
-    };
-    const Point reflected = along(-1.0);
-    const double fr = objective(reflected);
-    if (fr < value[best]) {
-      const Point expanded = along(-2.0);
-      const double fe = objective(expanded);
-      if (fe < fr) {
-        simplex[worst] = expanded;
-        value[worst] = fe;
-      } else {
-        simplex[worst] = reflected;
-        value[worst] = fr;
-      }
-    } else if (fr < value[second]) {
-      simplex[worst] = reflected;
-      value[worst] = fr;
-    } else {
-      const Point contracted = along(fr < value[worst] ? -0.5 : 0.5);
-      const double fc = objective(contracted);
-      if (fc < std::min(fr, value[worst])) {
-        simplex[worst] = contracted;
-        value[worst] = fc;
-      } else {
-        for (int k = 1; k < 4; ++k) {
-          const int idx = order[k];
-          for (int j = 0; j < 3; ++j) {
-            simplex[idx][j] = simplex[best][j] + 0.5 * (simplex[idx][j] - simplex[best][j]);
-          }
-          value[idx] = objective(simplex[idx]);
-        }
-      }
-    }
-  }
-  int best = 0;
-  for (int k = 1; k < 4; ++k) {
-    if (value[k] < value[best]) best = k;
-  }
-  return from_vector(simplex[best]);
+  const std::array<double, 3> start{logit(0.01), logit(0.05), logit(0.1)};
+  return from_vector(nelder_mead(objective, start, 1.5, 60, 1e-7));
 }
 
 std::vector<std::vector<double>> double_seasonal_forecast(
@@ -515,6 +467,45 @@ std::vector<std::vector<double>> double_seasonal_forecast(
     for (std::size_t s = 0; s < f.size(); ++s) {
       f[s] = std::max(0.0, uplift * st.level * st.intraday[s] * st.weekly[wd][s]);
     }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ets
+
+std::vector<std::vector<double>> ets_method_forecast(const View& view,
+                                                     const std::array<bool, 7>& open,
+                                                     const CalendarAdjustment& adj,
+                                                     std::span<const std::int64_t> targets) {
+  // The weekly season: the open weekdays in order.
+  std::array<int, 7> position{};
+  int seasons = 0;
+  for (int wd = 0; wd < 7; ++wd) {
+    if (open[wd]) position[wd] = seasons++;
+  }
+  std::vector<double> totals(view.n);
+  std::vector<int> positions(view.n);
+  for (std::size_t i = 0; i < view.n; ++i) {
+    totals[i] = view.series.total(i) * adj.day_scale[i];
+    positions[i] = position[weekday_from_days(view.series.day(i))];
+  }
+  std::optional<EtsFit> fit;
+  if (view.n >= 2) fit = fit_ets(totals, positions, seasons);
+  const auto shares = intraday_shares(view, open);
+  std::vector<std::vector<double>> out;
+  for (std::int64_t target : targets) {
+    const int wd = weekday_from_days(target);
+    // Steps ahead: open dates after the history up to the target, known closures excluded.
+    int steps = 0;
+    for (std::int64_t d = view.last_day() + 1; d <= target; ++d) {
+      if (open[weekday_from_days(d)] && !contains(view.closed_days, d)) ++steps;
+    }
+    double total = fit ? ets_forecast(*fit, std::max(1, steps), position[wd]) : totals.front();
+    total = std::max(0.0, total) * adj.factor(calendar_categories(view, open, target));
+    std::vector<double> f(shares[wd].size());
+    for (std::size_t s = 0; s < f.size(); ++s) f[s] = total * shares[wd][s];
     out.push_back(std::move(f));
   }
   return out;
@@ -557,7 +548,8 @@ std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_m
       {"weekday_mean", ForecastMethod::kWeekdayMean},
       {"profile", ForecastMethod::kProfile},
       {"double_seasonal", ForecastMethod::kDoubleSeasonal},
-      {"combined", ForecastMethod::kCombined}};
+      {"combined", ForecastMethod::kCombined},
+      {"ets", ForecastMethod::kEts}};
   for (const auto& [known, method] : kNames) {
     if (name == known) {
       spec.method = method;
@@ -566,7 +558,7 @@ std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_m
   }
   throw InvalidInput(
       "expected one of auto, seasonal_naive, weekday_mean, profile, double_seasonal, combined, "
-      "found \"" +
+      "ets, found \"" +
       std::string(name) + "\"");
 }
 
@@ -582,6 +574,8 @@ std::string method_name(const MethodSpec& method) {
       return "double_seasonal";
     case ForecastMethod::kCombined:
       return "combined";
+    case ForecastMethod::kEts:
+      return "ets";
   }
   return "unknown";
 }
@@ -618,6 +612,8 @@ std::vector<std::vector<double>> point_forecast(const IntervalSeries& history,
       }
       return a;
     }
+    case ForecastMethod::kEts:
+      return ets_method_forecast(view, open, calendar_adjustment(view, open), target_days);
   }
   throw InvalidInput("method: unknown forecasting method");
 }

@@ -18,9 +18,9 @@
 // the mean total of the plain (effect-free) same weekday one week before and after d; the log
 // effects are fitted additively by backfitting, each shrunk toward 0 as sum / (n + 2) (n days
 // carrying it; with one effect alone this is u = exp(n / (n + 2) * mean log ratio)). The
-// `profile`, `double_seasonal` and `combined` methods divide each history day by its calendar
-// factor before estimating anything and multiply the forecast of a target day by its factor.
-// The two baselines use the raw history.
+// `profile`, `double_seasonal`, `combined` and `ets` methods divide each history day by its
+// calendar factor before estimating anything and multiply the forecast of a target day by its
+// factor. The two baselines use the raw history.
 //
 // Methods:
 //  - seasonal_naive: yhat(d, s) = y(d', s), d' the most recent history day with wd(d') = wd(d)
@@ -52,6 +52,17 @@
 //    (Nelder-Mead on logit-transformed parameters).
 //  - combined: the mean of profile and double_seasonal (forecast combination, Bates & Granger
 //    1969; Taylor 2008, Manag. Sci. 54:253 for call-centre data).
+//  - ets: top-down, yhat(d, s) = That(d) * p(wd(d), s) with profile's shrunk intraday shares p.
+//    The daily totals x(d) = T(d) / calendar factor(d) of the history's days, in date order (closed
+//    dates are absent, not zeros), are one series whose season is the week: m = the open weekdays,
+//    the position of d its weekday's rank among them. An exponential smoothing state-space model,
+//    ETS(A,N,A), ETS(A,Ad,A), ETS(M,N,M) or ETS(M,Ad,M) (formulas, initial states, maximum-
+//    likelihood fit and the choice by AICc in models/ets.hpp; Hyndman, Koehler, Ord & Snyder 2008,
+//    "Forecasting with Exponential Smoothing"), is fitted on them, and That(d) = its point
+//    forecast h steps ahead (h = the open dates after the history up to d, known closures not
+//    counted) times d's calendar factor. Unlike STL + ETS (forecast::stlf: ETS on the
+//    STL-adjusted series), the weekly season is a state of the model. A history of a single day
+//    forecasts that day's total.
 #pragma once
 
 #include <cstddef>
@@ -66,7 +77,14 @@
 
 namespace staffsim::models {
 
-enum class ForecastMethod { kSeasonalNaive, kWeekdayMean, kProfile, kDoubleSeasonal, kCombined };
+enum class ForecastMethod {
+  kSeasonalNaive,
+  kWeekdayMean,
+  kProfile,
+  kDoubleSeasonal,
+  kCombined,
+  kEts
+};
 
 // Smoothing parameters of double_seasonal, each in (0, 1).
 struct DoubleSeasonalParameters {
@@ -85,12 +103,12 @@ struct MethodSpec {
   std::optional<DoubleSeasonalParameters> double_seasonal;
 };
 
-// "seasonal_naive", "weekday_mean(k=4)", "profile", "double_seasonal", "combined".
+// "seasonal_naive", "weekday_mean(k=4)", "profile", "double_seasonal", "combined", "ets".
 std::string method_name(const MethodSpec& method);
 
 // The method named `name`: "auto" gives nullopt (choose by backtest); "weekday_mean" averages the
 // last `weekday_mean_weeks` same weekdays. Throws InvalidInput "expected one of auto,
-// seasonal_naive, weekday_mean, profile, double_seasonal, combined, found \"...\"".
+// seasonal_naive, weekday_mean, profile, double_seasonal, combined, ets, found \"...\"".
 std::optional<MethodSpec> parse_method_name(std::string_view name, int weekday_mean_weeks = 4);
 
 // Point forecasts (calls per slot, history grid) for each target day, using only the first

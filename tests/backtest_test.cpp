@@ -268,5 +268,27 @@ TEST(Forecast, AutoBeatsTheClassicalBarOnTheBankData) {
   }
 }
 
+// The ets method on the real data: a rolling-origin backtest over every usable origin runs and
+// scores in the range of the other daily-total methods (a loose sanity band, not a figure).
+TEST(Backtest, EtsOnTheBankData) {
+  const std::string path =
+      (std::filesystem::path(STAFFSIM_SHARED_DATA_DIR) / "bank_calls_5min_train.csv").string();
+  ASSERT_TRUE(std::filesystem::exists(path)) << "real data missing: " << path;
+  const IntervalSeries s = tools::read_history(path, tools::HistoryOptions{}).series;
+  MethodSpec ets;
+  ets.method = ForecastMethod::kEts;
+  for (int days : {1, 10}) {
+    BacktestOptions options;
+    options.horizon_days = days;
+    options.coverage = false;
+    const BacktestResult r = backtest(s, ets, options);
+    EXPECT_EQ(r.name, "ets");
+    EXPECT_GE(r.origins, 125);
+    ASSERT_TRUE(r.at_interval.has_value());
+    EXPECT_GT(r.at_interval->wape, 0.0);
+    EXPECT_LT(r.at_interval->wape, 0.10) << days << " days ahead";
+  }
+}
+
 }  // namespace
 }  // namespace staffsim::models

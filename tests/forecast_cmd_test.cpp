@@ -102,6 +102,14 @@ TEST_F(ForecastCommand, DateRangeAndCoarserInterval) {
   EXPECT_NE(r.output.find("method: weekday_mean(k=4);"), std::string::npos) << r.output;
 }
 
+TEST_F(ForecastCommand, EtsMethodByName) {
+  const CommandRun r = run("forecast --history " + path("history.csv") +
+                           " --days 2 --method ets --out " + path("out.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("method: ets;"), std::string::npos) << r.output;
+  EXPECT_EQ(count_lines(read(path("out.csv"))), 1 + 2 * 6);  // two days of six half-hours
+}
+
 TEST_F(ForecastCommand, BadInputExitsOneAndWritesNothing) {
   std::ofstream(path("bad.csv")) << "timestamp,calls\n2003-03-03T09:00:00,4\n"
                                     "2003-03-03T09:30:00,-3\n";
@@ -131,7 +139,7 @@ TEST_F(ForecastCommand, BadInputExitsOneAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.output,
             "staffsim: error: --method: expected one of auto, seasonal_naive, weekday_mean, "
-            "profile, double_seasonal, combined, found \"arima\"\n");
+            "profile, double_seasonal, combined, ets, found \"arima\"\n");
   r = run("forecast --history " + path("history.csv") + " --from 2003-04-01 --to 2003-04-20");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.output,
@@ -155,9 +163,10 @@ TEST_F(ForecastCommand, BacktestTable) {
             "days ahead, as in forecast)\nRun with --help for more information.\n");
   r = run("backtest --history " + path("history.csv") + " --methods profle");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.output,
-            "staffsim: error: --methods: expected one of auto, seasonal_naive, weekday_mean, "
-            "profile, double_seasonal, combined, found \"profle\", did you mean \"profile\"?\n");
+  EXPECT_EQ(
+      r.output,
+      "staffsim: error: --methods: expected one of auto, seasonal_naive, weekday_mean, "
+      "profile, double_seasonal, combined, ets, found \"profle\", did you mean \"profile\"?\n");
 }
 
 // The real 5-minute series forecast at 30 minutes: 29 slots a day, the last a partial 21:00.
@@ -376,7 +385,7 @@ TEST_F(ForecastCommand, BacktestReportsAutoNestedSpreadAndHorizons) {
   EXPECT_NE(r.output.find("over the whole usable history; 1,3 open days ahead"), std::string::npos)
       << r.output;
   const std::string csv = read(path("b.csv"));
-  EXPECT_EQ(count_lines(csv), 1 + 2 * 11) << csv;  // 10 methods and auto, two horizons
+  EXPECT_EQ(count_lines(csv), 1 + 2 * 12) << csv;  // 11 methods and auto, two horizons
   for (const char* column : {",wape_day_p10,", ",wape_day_p50,", ",wape_day_p90,"}) {
     EXPECT_NE(csv.find(column), std::string::npos) << column;
   }

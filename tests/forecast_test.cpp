@@ -80,7 +80,7 @@ TEST(Forecast, EveryMethodReproducesAPureWeeklyPattern) {
   EXPECT_EQ(targets.front(), kMonday + 63);
   for (auto m :
        {ForecastMethod::kSeasonalNaive, ForecastMethod::kWeekdayMean, ForecastMethod::kProfile,
-        ForecastMethod::kDoubleSeasonal, ForecastMethod::kCombined}) {
+        ForecastMethod::kDoubleSeasonal, ForecastMethod::kCombined, ForecastMethod::kEts}) {
     SCOPED_TRACE(method_name(spec(m)));
     const auto f = point_forecast(s, s.day_count(), spec(m), targets);
     expect_near_pattern(f, targets, kLevel, m == ForecastMethod::kSeasonalNaive ? 1e-12 : 1e-4);
@@ -120,6 +120,11 @@ TEST(Forecast, StepChangeIsFollowed) {
   expect_near_pattern(
       point_forecast(s, s.day_count(), spec(ForecastMethod::kDoubleSeasonal), targets), targets,
       2 * kLevel, 0.05);
+  // Not ets: on this noise-free series, whose weekly pattern doubles with the level, AICc picks
+  // ETS(A,N,A): nearly all of either model's error is the one at the step, and the multiplicative
+  // likelihood adds 2 sum log yhat, larger on the doubled days. An additive season cannot scale,
+  // so the forecast has the new level but the old weekday differences (about 20% off on Monday).
+  // tests/ets_test.cpp checks the level shift of the ETS models themselves.
 }
 
 TEST(Forecast, CombinedIsTheMeanOfProfileAndDoubleSeasonal) {

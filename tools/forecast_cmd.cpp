@@ -51,7 +51,7 @@ std::optional<MethodSpec> parse_method(const std::string& flag, const std::strin
   } catch (const InvalidInput& e) {
     throw InputError(flag + ": " + e.what() +
                      did_you_mean(text, {"auto", "seasonal_naive", "weekday_mean", "profile",
-                                         "double_seasonal", "combined"}));
+                                         "double_seasonal", "combined", "ets"}));
   }
 }
 
@@ -895,8 +895,8 @@ void add_forecast_command(CLI::App& app) {
   cmd->add_option("--from", flags->from, "First date to forecast (YYYY-MM-DD)");
   cmd->add_option("--to", flags->to, "Last date to forecast (YYYY-MM-DD)");
   cmd->add_option("--method", flags->method,
-                  "auto|seasonal_naive|weekday_mean|profile|double_seasonal|combined (default "
-                  "auto)");
+                  "auto|seasonal_naive|weekday_mean|profile|double_seasonal|combined|ets "
+                  "(default auto)");
   cmd->add_option("--closed", flags->closed,
                   "Comma-separated dates the centre is closed (holidays): not forecast, and the "
                   "next open day gets the after-closure uplift");
