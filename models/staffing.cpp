@@ -233,7 +233,9 @@ int agents_to_schedule(int agents, double shrinkage) {
   // then settled on the smallest roster that agents_on_duty turns into N or more.
   const double exact = agents / (1 - shrinkage);
   auto scheduled = static_cast<long long>(std::ceil(exact - 1e-12 * exact));
-  auto on_duty = [&](long long m) { return std::floor(m * (1 - shrinkage) + 1e-9); };
+  auto on_duty = [&](long long m) {
+    return std::floor(static_cast<double>(m) * (1 - shrinkage) + 1e-9);
+  };
   while (on_duty(scheduled) < agents) ++scheduled;
   while (scheduled > 0 && on_duty(scheduled - 1) >= agents) --scheduled;
   require(scheduled <= std::numeric_limits<int>::max(),

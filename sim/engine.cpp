@@ -89,7 +89,8 @@ void Engine::simulate_days(int first_day, int last_day, double warmup_s) {
   std::int64_t events = 0;
   for (;;) {
     const double boundary_s = next_boundary_s_;
-    const double heap_s = events_.empty() ? kInfinity : events_.top().time_s;
+    double heap_s = kInfinity;
+    if (!events_.empty()) heap_s = events_.top().time_s;
     const double arrival_s = next_arrival_s_[next_type_];
     if (boundary_s <= heap_s && boundary_s <= arrival_s) {
       if (boundary_s == kInfinity) break;

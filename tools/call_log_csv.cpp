@@ -260,7 +260,7 @@ bool counts(const CallRecord& call, CallCount count) {
 }
 
 std::vector<std::string> select_types(const CallLog& log, const std::string& text) {
-  const std::vector<std::string> all = log.types();
+  std::vector<std::string> all = log.types();
   if (text.empty()) return all;
   std::vector<std::string> chosen;
   std::size_t start = 0;

@@ -78,6 +78,7 @@ bool looks_like_number(const std::string& arg) {
   std::vector<std::string> names = long_names(command);
   // Compare without the dashes: "--replication" is one letter from "--replications".
   std::vector<std::string> bare;
+  bare.reserve(names.size());
   for (const auto& n : names) bare.push_back(n.substr(2));
   const std::string typed = flag.substr(
       flag.find_first_not_of('-') == std::string::npos ? flag.size() : flag.find_first_not_of('-'));
@@ -98,6 +99,7 @@ std::int64_t integer_flag(const std::string& flag, std::string_view text, std::i
 OutputFormat output_format(const std::string& format, const std::string& out,
                            bool out_is_result_file, const std::vector<OutputFormat>& allowed) {
   std::vector<std::string> names;
+  names.reserve(allowed.size());
   for (OutputFormat f : allowed) names.emplace_back(format_text(f));
   if (format.empty()) {
     OutputFormat chosen = OutputFormat::table;

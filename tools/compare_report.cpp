@@ -37,7 +37,7 @@ double half_width(const sim::Estimate& e) {
 
 // "85.0% +-0.6" (half-width in the value's unit; percentages in points).
 std::string plan_cell(const sim::Estimate& e, Unit unit) {
-  const std::string mean = table_value(e.mean, unit);
+  std::string mean = table_value(e.mean, unit);
   const double half = half_width(e);
   if (!std::isfinite(half)) return mean;
   std::string h = unit == Unit::percent
@@ -172,6 +172,7 @@ template <typename TargetOf>
 std::vector<ChartTarget> plan_targets(const std::vector<ComparedPlan>& plans, std::size_t t,
                                       const char* relation, ValueUnit unit, TargetOf target_of) {
   std::vector<std::optional<double>> values;
+  values.reserve(plans.size());
   for (const auto& plan : plans) values.push_back(target_of(plan.scenario->contact_types[t]));
   const bool same = std::all_of(values.begin(), values.end(),
                                 [&values](const auto& v) { return v == values.front(); });

@@ -55,8 +55,8 @@ std::int64_t parse_local_datetime(std::string_view text) {
     fail_datetime(text);
   }
   if (hour > 23 || minute > 59 || second > 59) fail_datetime(text);
-  return models::days_from_civil(date) * models::kSecondsPerDay + hour * 3600 + minute * 60 +
-         second;
+  return models::days_from_civil(date) * models::kSecondsPerDay + std::int64_t{hour} * 3600 +
+         std::int64_t{minute} * 60 + second;
 }
 
 std::int64_t parse_local_date(std::string_view text) {

@@ -49,7 +49,7 @@ std::vector<double> from_history(const ForecastSource& source, const sim::Horizo
   // The first `days` open days after the history, from `from` on.
   const std::int64_t skip = source.from_day ? *source.from_day - last : 0;
   const auto candidates = models::next_open_days(
-      series, static_cast<int>(skip + 2 * horizon.days + 7), source.closed_days);
+      series, static_cast<int>(skip + 2 * std::int64_t{horizon.days} + 7), source.closed_days);
   for (std::int64_t day : candidates) {
     if (!source.from_day || day >= *source.from_day) request.target_days.push_back(day);
     if (static_cast<int>(request.target_days.size()) == horizon.days) break;

@@ -1,5 +1,6 @@
 // staffsim: the command line. One place maps every error to a message on stderr and an exit code.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -10,7 +11,9 @@
 #include "tools/commands.hpp"
 #include "tools/file_io.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace staffsim::tools;
   install_interrupt_handlers();
   CLI::App app{"staffsim: contact-centre forecasting, staffing and simulation"};
@@ -59,4 +62,15 @@ int main(int argc, char** argv) {
     return kExitInternal;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {  // building the command line failed: nothing else can throw out of run
+    std::fputs("staffsim: internal error\n", stderr);
+    return staffsim::tools::kExitInternal;
+  }
 }

@@ -101,6 +101,7 @@ class OverrideMerger : private YamlReader {
 
  private:
   // Items of a named list, overridden by name.
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): a YAML::Node is a handle, written through
   void merge_named(YAML::Node list, const Field& over, const std::string& what) {
     const std::vector<std::string> names = item_names(list);
     for (const auto& entry : over.node) {
@@ -125,6 +126,7 @@ class OverrideMerger : private YamlReader {
     }
   }
 
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): a YAML::Node is a handle, written through
   static void replace(YAML::Node map, const std::string& key, const YAML::Node& value) {
     for (auto entry : map) {
       if (entry.first.IsScalar() && entry.first.Scalar() == key) {

@@ -165,6 +165,7 @@ void sweep(const SweepFlags& flags) {
   check_run_size(scenarios, options);
   const sim::Comparison comparison = sim::simulate_plans(scenarios, options);
   std::vector<SweepAxis> sweep_axes;
+  sweep_axes.reserve(axes.size());
   for (const auto& a : axes) sweep_axes.push_back({a.path, a.values});
   const Sweep sweep = make_sweep(sweep_axes, values, scenarios, comparison);
   const std::string json = render_sweep_json(sweep);
