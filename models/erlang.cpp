@@ -139,7 +139,7 @@ double erlang_c_wait_probability(double load_erlangs, int agents) {
 // ---- Erlang C ------------------------------------------------------------------------------
 
 ErlangC::ErlangC(double rate_per_s, double aht_s, int agents)
-    : rate_(rate_per_s), aht_(aht_s), load_(0), agents_(agents), stable_(false), p_wait_(kNaN) {
+    : aht_(aht_s), load_(0), agents_(agents), stable_(false), p_wait_(kNaN) {
   check_queue_input(rate_per_s, aht_s, agents);
   load_ = rate_per_s * aht_s;
   stable_ = load_ < agents;

@@ -54,7 +54,7 @@ class ErlangC {
   double mean_queue_length() const;             // time-average number waiting
 
  private:
-  double rate_, aht_, load_;
+  double aht_, load_;
   int agents_;
   bool stable_;
   double p_wait_;

@@ -11,18 +11,22 @@
 # the next run. An input that crashes, hangs (over 10 s), leaks or breaks a property is copied to
 # tests/fuzz/regressions/<target>/: fix the parser and commit it there, where CTest replays it
 # (tests/fuzz_replay_test.cpp). Exits 1 when any target found one.
+# FUZZ_BUILD=DIR uses the fuzz programs of a build folder configured with -DSTAFFSIM_FUZZ=ON
+# instead (scripts/test.sh: its sanitizer build, 20 seconds a target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(scenario csv units)
-build=build-fuzz
+build=${FUZZ_BUILD:-build-fuzz}
 shared=../shared/data
 
-cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
-  -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer" -DSTAFFSIM_FUZZ=ON -DSTAFFSIM_SANITIZE=ON \
-  -DSTAFFSIM_BUILD_TESTS=OFF -DSTAFFSIM_BUILD_BENCH=OFF >/dev/null
+if [ -z "${FUZZ_BUILD:-}" ]; then
+  cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
+    -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer" -DSTAFFSIM_FUZZ=ON -DSTAFFSIM_SANITIZE=ON \
+    -DSTAFFSIM_BUILD_TESTS=OFF -DSTAFFSIM_BUILD_BENCH=OFF >/dev/null
+fi
 cmake --build "$build" -j"${FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
 
 # A seed: a selector (tests/fuzz/fuzz_targets.hpp) and then a file's first lines.

@@ -2,9 +2,11 @@
 # Installs the Debian 12 packages staffsim needs to build and test, skipping those already present.
 #   bash scripts/install-deps.sh          what a build needs (libjs-chart.js: Chart.js, embedded in
 #                                         report.html at build time)
-#   bash scripts/install-deps.sh --test   also what only the tests use: chromium, the headless
-#                                         browser of the report.html tests. If it cannot be
-#                                         installed, say so and go on: those tests are skipped.
+#   bash scripts/install-deps.sh --test   also what only the tests use: clang and libFuzzer (the
+#                                         sanitizer build and its fuzz targets), clang-tidy, and
+#                                         chromium, the headless browser of the report.html
+#                                         tests. If chromium cannot be installed, say so and go
+#                                         on: those tests are skipped.
 #   bash scripts/install-deps.sh --fuzz   also clang and libFuzzer, for scripts/fuzz.sh
 set -euo pipefail
 packages=(cmake make g++ libeigen3-dev libboost-dev libboost-math-dev libboost-random-dev
@@ -13,7 +15,10 @@ packages=(cmake make g++ libeigen3-dev libboost-dev libboost-math-dev libboost-r
 test_packages=()
 case "${1:-}" in
   "") ;;
-  --test) test_packages=(chromium) ;;
+  --test)
+    packages+=(clang libclang-rt-dev clang-tidy)
+    test_packages=(chromium)
+    ;;
   --fuzz) packages+=(clang libclang-rt-dev) ;;
   *) echo "usage: bash scripts/install-deps.sh [--test|--fuzz]" >&2; exit 2 ;;
 esac

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-HEAD~1}
+if [[ $base != --all ]] && ! git rev-parse -q --verify "$base^{commit}" >/dev/null; then
+  echo "tidy: no commit $base in this clone (a shallow clone?): nothing to compare with" >&2
+  exit 0
+fi
 if [[ $base == --all ]]; then
   mapfile -t files < <(git ls-files 'models/*.cpp' 'sim/*.cpp' 'tools/*.cpp')
 else

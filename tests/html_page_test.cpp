@@ -100,7 +100,7 @@ TEST(HtmlPageData, NotFiniteNumbersAreNullAndNumbersHaveSixDigits) {
   ASSERT_EQ(data["charts"].size(), 2u);
   const auto& chart = data["charts"][0];
   EXPECT_EQ(chart["id"], "first");
-  EXPECT_EQ(chart["x"]["labels"], nlohmann::json({"09:00", "09:30", "10:00"}));
+  EXPECT_EQ(chart["x"]["labels"], nlohmann::ordered_json({"09:00", "09:30", "10:00"}));
   EXPECT_EQ(chart["y"]["unit"], "count");
   EXPECT_EQ(chart["y"]["min"], 0);
   EXPECT_FALSE(chart["y"].contains("max"));

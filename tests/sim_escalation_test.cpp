@@ -1288,7 +1288,7 @@ TEST(SimEscalation, ConservationAndThreadIndependenceWithEveryFeatureOn) {
   // The same identities per replication from the raw tallies, with the escalation figures.
   const CompiledScenario m(s);
   std::int64_t transfers_answered = 0, transfers_abandoned = 0, work_orders = 0, reached = 0,
-               complaints = 0, audits = 0, repeats = 0, open_end = 0;
+               complaints = 0, audits = 0, repeats = 0;
   double reinforcing = 0;
   for (int rep = 0; rep < 8; ++rep) {
     SCOPED_TRACE(rep);
@@ -1310,7 +1310,6 @@ TEST(SimEscalation, ConservationAndThreadIndependenceWithEveryFeatureOn) {
       complaints += t.complaints;
       audits += t.audits;
       repeats += t.repeats;
-      open_end += t.open_end;
     }
     reinforcing += group(r, m, horizon(m), 4).reinforcing_s;
   }
