@@ -73,6 +73,41 @@ TEST(ForecastArrivals, SeasonalNaiveReproducesTheWeeklyPattern) {
   }
 }
 
+// Contact types that split one forecast by share get the same forecast scaled (the loader makes
+// it once); a type with another method gets its own.
+TEST(ForecastArrivals, SharesOfOneForecastAndAnotherMethod) {
+  TempDir dir;
+  dir.write("history.csv", weekly_history());
+  auto type = [](const std::string& name, const std::string& forecast) {
+    return "  - name: " + name + "\n    arrivals: {forecast: " + forecast +
+           "}\n    handle_time: {distribution: exponential, mean: 60s}\n";
+  };
+  const std::string text =
+      "name: t\nhorizon: {interval: 30m, intervals: 4, start: \"08:00\", days: 2}\n"
+      "contact_types:\n" +
+      type("a", "{history: history.csv, method: seasonal_naive, share: 30%}") +
+      type("b", "{history: history.csv, method: weekday_mean, weeks: 2}") +
+      type("c", "{history: history.csv, method: seasonal_naive, share: 70%}") +
+      "agent_groups:\n  - {name: agents, staffing: 3}\n"
+      "routing:\n  a: [{group: agents}]\n  b: [{group: agents}]\n  c: [{group: agents}]\n";
+  const sim::Scenario s = parse_scenario_yaml(text, "s.yaml", dir.path().string());
+  ASSERT_EQ(s.contact_types.size(), 3u);
+  for (int day = 0; day < 2; ++day) {
+    for (int slot = 0; slot < 4; ++slot) {
+      const std::size_t i = static_cast<std::size_t>(day * 4 + slot);
+      SCOPED_TRACE(i);
+      EXPECT_DOUBLE_EQ(s.contact_types[0].arrivals.rate_per_s[i] * 1800, 0.3 * pattern(day, slot));
+      EXPECT_DOUBLE_EQ(s.contact_types[2].arrivals.rate_per_s[i] * 1800, 0.7 * pattern(day, slot));
+      // A pure weekly pattern: the mean of the same weekdays is the pattern too.
+      EXPECT_DOUBLE_EQ(s.contact_types[1].arrivals.rate_per_s[i] * 1800, pattern(day, slot));
+    }
+  }
+  EXPECT_EQ(s.contact_types[0].arrivals.origin->method, "seasonal_naive");
+  EXPECT_EQ(s.contact_types[2].arrivals.origin->method, "seasonal_naive");
+  EXPECT_EQ(s.contact_types[1].arrivals.origin->method, "weekday_mean(k=2)");
+  EXPECT_EQ(s.contact_types[2].arrivals.origin->days, s.contact_types[0].arrivals.origin->days);
+}
+
 TEST(ForecastArrivals, FromDateClosedDaysAndHoursOutsideTheHistory) {
   TempDir dir;
   dir.write("history.csv", weekly_history());

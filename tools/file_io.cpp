@@ -36,11 +36,11 @@ extern "C" void on_interrupt(int signal) {
   g_signal = signal;
 }
 
-// Holds signals while output files are written (see install_interrupt_handlers).
+// Holds signals while output files are written (see install_interrupt_handlers); nests.
 class WritingFiles {
  public:
-  WritingFiles() { g_writing = 1; }
-  ~WritingFiles() { g_writing = 0; }
+  WritingFiles() { g_writing = g_writing + 1; }
+  ~WritingFiles() { g_writing = g_writing - 1; }
   WritingFiles(const WritingFiles&) = delete;
   WritingFiles& operator=(const WritingFiles&) = delete;
   static bool interrupted() { return g_signal != 0; }
@@ -115,8 +115,11 @@ void install_interrupt_handlers() {
   std::signal(SIGXFSZ, SIG_IGN);
 }
 
-void write_files_atomically(const std::vector<PendingFile>& files) {
-  WritingFiles writing;
+namespace {
+
+// write_files_atomically, with signals held by the caller; `created` (if not empty) is a folder
+// the caller made for the files, removed when a signal stops the writing before any is in place.
+void write_files_held(const std::vector<PendingFile>& files, const std::filesystem::path& created) {
   std::vector<std::string> temps;
   try {
     for (const auto& file : files) {
@@ -129,6 +132,8 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   }
   if (WritingFiles::interrupted()) {
     for (const auto& t : temps) std::remove(t.c_str());
+    std::error_code ignored;
+    if (!created.empty()) std::filesystem::remove_all(created, ignored);
     exit_interrupted(g_signal, false);
   }
   // Put the files in place one by one, keeping each file they replace aside until all are in
@@ -170,8 +175,16 @@ void write_files_atomically(const std::vector<PendingFile>& files) {
   if (WritingFiles::interrupted()) exit_interrupted(g_signal, true);
 }
 
+}  // namespace
+
+void write_files_atomically(const std::vector<PendingFile>& files) {
+  WritingFiles writing;
+  write_files_held(files, {});
+}
+
 void write_output_files(const std::string& out_dir, const std::vector<PendingFile>& files) {
   if (files.empty()) return;
+  WritingFiles writing;  // from the folder on: a signal leaves everything or nothing
   // The outermost folder this call creates, removed again when the files cannot be written.
   std::filesystem::path created;
   if (!out_dir.empty()) {
@@ -188,7 +201,7 @@ void write_output_files(const std::string& out_dir, const std::vector<PendingFil
     }
   }
   try {
-    write_files_atomically(files);
+    write_files_held(files, created);
   } catch (...) {
     std::error_code ignored;
     if (!created.empty()) std::filesystem::remove_all(created, ignored);

@@ -30,6 +30,7 @@ struct ForecastSource {
   std::optional<std::int64_t> from_day;  // days since 1970-01-01
   std::vector<std::int64_t> closed_days;
   double share = 1.0;
+  bool operator==(const ForecastSource&) const = default;
 };
 
 // Expected calls per interval of the horizon (intervals_per_day x days, day-major). Throws

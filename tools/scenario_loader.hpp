@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/scenario.hpp"
+#include "tools/forecast_source.hpp"
 #include "tools/opening_hours.hpp"
 #include "tools/yaml_reader.hpp"
 
@@ -95,6 +96,14 @@ class ScenarioLoader : private YamlReader {
   std::string base_dir_;
   bool horizon_ok_ = false;
   sim::Horizon horizon_;  // the horizon as read (when horizon_ok_)
+  // Forecasts made for this scenario (share 100%): contact types that split one history's
+  // forecast by share make it once.
+  struct MadeForecast {
+    ForecastSource source;
+    std::vector<double> calls;
+    sim::ArrivalsOrigin origin;
+  };
+  std::vector<MadeForecast> forecasts_;
   // Calls one contact type may receive in one interval (sim::kMaxArrivalRatePerS).
   double max_calls_per_interval() const { return sim::kMaxArrivalRatePerS * horizon_.interval_s; }
 };

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -363,9 +364,19 @@ std::optional<std::vector<double>> ScenarioLoader::forecast_calls(
   }
   if (!ok || !horizon_ok_) return std::nullopt;
   try {
-    sim::ArrivalsOrigin from;
-    auto calls = forecast_calls_for_horizon(source, horizon_, &from);
-    origin = std::move(from);
+    ForecastSource whole = source;
+    whole.share = 1;
+    auto made = std::find_if(forecasts_.begin(), forecasts_.end(),
+                             [&](const MadeForecast& m) { return m.source == whole; });
+    if (made == forecasts_.end()) {
+      MadeForecast m{whole, {}, {}};
+      m.calls = forecast_calls_for_horizon(whole, horizon_, &m.origin);
+      forecasts_.push_back(std::move(m));
+      made = std::prev(forecasts_.end());
+    }
+    origin = made->origin;
+    std::vector<double> calls = made->calls;
+    for (double& c : calls) c *= source.share;
     return calls;
   } catch (const Error& e) {
     problem(history ? *history : *file, e.what());
