@@ -12,7 +12,7 @@
 # tests/fuzz/regressions/<target>/: fix the parser and commit it there, where CTest replays it
 # (tests/fuzz_replay_test.cpp). Exits 1 when any target found one.
 # FUZZ_BUILD=DIR uses the fuzz programs of a build folder configured with -DSTAFFSIM_FUZZ=ON
-# instead (scripts/test.sh: its sanitizer build, 20 seconds a target).
+# instead (scripts/test.sh: its sanitizer build, 15 seconds a target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}

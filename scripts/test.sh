@@ -2,7 +2,7 @@
 # Builds and runs the whole test suite: unit and command-line tests, report.html in headless
 # chromium, plus a smoke run of every benchmark (warnings are errors); then, built with clang, the
 # unit tests again under AddressSanitizer and UBSan, the sanitized binary on every subcommand and
-# each fuzz target for 20 seconds; last, clang-tidy on the sources the last commit changed.
+# each fuzz target for 15 seconds; last, clang-tidy on the sources the last commit changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test  # clang, clang-tidy and chromium too
@@ -21,6 +21,6 @@ cmake --build build-sanitize -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -L unit
 bash scripts/smoke.sh build-sanitize/staffsim
-FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh 20
+FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh 15
 # clang-tidy on the sources the last commit changed.
 bash scripts/tidy.sh
