@@ -78,13 +78,14 @@ for target in "${targets[@]}"; do
   echo "== fuzz_$target for ${seconds}s"
   dict=()
   [ -f tests/fuzz/"$target".dict ] && dict=(-dict=tests/fuzz/"$target".dict)
-  # The targets' scratch folders (a crash leaves its own behind) go to build-fuzz/tmp.
-  rm -rf "$build/tmp" && mkdir -p "$build/tmp"
-  TMPDIR=$PWD/$build/tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  # A target's scratch folders (a crash leaves its own behind) go to build-fuzz/tmp/<target>, so
+  # that runs of different targets can go side by side.
+  rm -rf "$build/tmp/$target" && mkdir -p "$build/tmp/$target"
+  TMPDIR=$PWD/$build/tmp/$target ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -timeout=10 \
     -max_len="$(max_len_of "$target")" -rss_limit_mb=2048 -print_final_stats=1 \
     "${dict[@]}" -artifact_prefix="$artifacts/" 2>&1 | tee "$build/fuzz_$target.log" |
-    grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY|property violated|ALARM)' || true
+    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::|==[0-9]+==ERROR|SUMMARY|property violated|ALARM)' || true
   if compgen -G "$artifacts/*" >/dev/null; then
     mkdir -p tests/fuzz/regressions/"$target"
     cp "$artifacts"/* tests/fuzz/regressions/"$target"/
