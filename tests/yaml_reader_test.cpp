@@ -70,6 +70,17 @@ TEST(YamlReader, KeysWithLineBreaksStayOnOneLine) {
             "cfg.yaml:1:1: inter\\nval: unknown key \"inter\\nval\", expected one of: interval");
 }
 
+// A message may repeat a value too, such as a file name with a line break (a plain scalar folded
+// over lines) that could not be read.
+TEST(YamlReader, MessagesStayOnOneLine) {
+  auto read = [](YamlReader& reader, const Mapping& map) {
+    const Field& file = *map.find("file");
+    reader.problem(file, "cannot read " + file.node.Scalar() + ": No such file or directory");
+  };
+  EXPECT_EQ(problems_after("{file: st\n\n\n  x.csv}\n", {"file"}, read),
+            "cfg.yaml:1:8: file: cannot read st\\n\\nx.csv: No such file or directory");
+}
+
 // yaml-cpp would read these as UTF-16 or UTF-32, with positions that are not the file's.
 TEST(YamlReader, RefusesNulBytesAndUtf16AtTheirPosition) {
   YamlReader reader("cfg.yaml");

@@ -65,7 +65,8 @@ void YamlReader::problem_at(Position position, const std::string& path,
   std::string text = file_name_ + ":" + std::to_string(position.line + 1) + ":" +
                      std::to_string(position.column + 1) + ": ";
   if (!path.empty()) text += printable(path) + ": ";  // a key may hold any character
-  problems_.push_back({position, text + message});
+  // So may the values a message repeats, such as a file name that could not be read.
+  problems_.push_back({position, text + printable(message)});
 }
 
 void YamlReader::throw_if_problems() {
