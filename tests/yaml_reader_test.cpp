@@ -74,8 +74,9 @@ TEST(YamlReader, KeysWithLineBreaksStayOnOneLine) {
 // over lines) that could not be read.
 TEST(YamlReader, MessagesStayOnOneLine) {
   auto read = [](YamlReader& reader, const Mapping& map) {
-    const Field& file = *map.find("file");
-    reader.problem(file, "cannot read " + file.node.Scalar() + ": No such file or directory");
+    const auto file = map.find("file");
+    ASSERT_TRUE(file);
+    reader.problem(*file, "cannot read " + file->node.Scalar() + ": No such file or directory");
   };
   EXPECT_EQ(problems_after("{file: st\n\n\n  x.csv}\n", {"file"}, read),
             "cfg.yaml:1:8: file: cannot read st\\n\\nx.csv: No such file or directory");
